@@ -1,0 +1,111 @@
+package io.factorfleet.aggregator;
+
+import io.factorfleet.wire.MessageKind;
+import io.factorfleet.wire.NumberResult;
+import io.factorfleet.wire.ResultMessage;
+import io.factorfleet.wire.SealMessage;
+import io.factorfleet.wire.WireCodec;
+import io.factorfleet.wire.WireFormatException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one aggregation path, whatever the deployment: decodes a message from a reply queue, verifies
+ * every factorization in it, drops duplicates and hands the rest to a {@link ResultSink}. A wrong
+ * factorization does not stop the job: it becomes an error entry for that number, naming the worker
+ * that sent it. No transport here; see {@link ReplyConsumer}.
+ */
+public final class Aggregator {
+  /** What became of one message. */
+  public enum Outcome {
+    ACCEPTED,
+    DUPLICATE,
+    SEALED
+  }
+
+  private final WireCodec codec;
+  private final ResultVerifier verifier = new ResultVerifier();
+  private final ResultSink sink;
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong duplicates = new AtomicLong();
+  private final AtomicLong corrected = new AtomicLong();
+
+  public Aggregator(WireCodec codec, ResultSink sink) {
+    this.codec = codec;
+    this.sink = sink;
+  }
+
+  /**
+   * Handles one message.
+   *
+   * @param type the AMQP {@code type} property
+   * @throws WireFormatException when the message is not a result or seal this build can read
+   * @throws ResultSink.UnknownTaskException when it belongs to no task the sink expects
+   */
+  public Outcome handle(String type, byte[] body) throws WireFormatException, IOException {
+    MessageKind kind =
+        MessageKind.fromType(type)
+            .orElseThrow(() -> new WireFormatException("unknown message type '" + type + "'"));
+    switch (kind) {
+      case SEAL -> {
+        SealMessage seal = codec.decodeSeal(body);
+        sink.seal(seal);
+        return Outcome.SEALED;
+      }
+      case RESULT -> {
+        ResultMessage result = verified(codec.decodeResult(body));
+        if (sink.accept(result)) {
+          accepted.incrementAndGet();
+          return Outcome.ACCEPTED;
+        }
+        duplicates.incrementAndGet();
+        return Outcome.DUPLICATE;
+      }
+      default -> throw new WireFormatException("a " + kind.type() + " is not a reply");
+    }
+  }
+
+  public long accepted() {
+    return accepted.get();
+  }
+
+  public long duplicates() {
+    return duplicates.get();
+  }
+
+  /** Number entries replaced by an error because their factorization was wrong. */
+  public long corrected() {
+    return corrected.get();
+  }
+
+  private ResultMessage verified(ResultMessage result) {
+    List<NumberResult> checked = null;
+    for (int i = 0; i < result.results().size(); i++) {
+      NumberResult r = result.results().get(i);
+      Optional<String> problem = verifier.problem(r);
+      if (problem.isPresent()) {
+        if (checked == null) {
+          checked = new ArrayList<>(result.results());
+        }
+        checked.set(
+            i,
+            NumberResult.refused(
+                r.n(),
+                "worker " + result.worker() + " sent a wrong factorization: " + problem.get()));
+        corrected.incrementAndGet();
+      }
+    }
+    return checked == null
+        ? result
+        : new ResultMessage(
+            result.version(),
+            result.job(),
+            result.task(),
+            result.worker(),
+            result.nanos(),
+            checked);
+  }
+}

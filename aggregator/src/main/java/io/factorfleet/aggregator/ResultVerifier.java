@@ -1,0 +1,72 @@
+package io.factorfleet.aggregator;
+
+import io.factorfleet.engine.Primality;
+import io.factorfleet.wire.NumberResult;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks a worker's answer for one number before anyone sees it: the factors are primes in
+ * ascending order and their product (with the cofactor, when partial) is the number.
+ */
+public final class ResultVerifier {
+  /** Why {@code result} is wrong, or empty when it is right. Refusals are taken as they are. */
+  public Optional<String> problem(NumberResult result) {
+    if (result.isRefused()) {
+      return Optional.empty();
+    }
+    BigInteger n;
+    try {
+      n = parseCanonical(result.n());
+    } catch (NumberFormatException e) {
+      return Optional.of("'" + result.n() + "' is not a canonical decimal number");
+    }
+    BigInteger product = BigInteger.ONE;
+    BigInteger previous = BigInteger.ZERO;
+    List<String> factors = result.factors();
+    for (String text : factors) {
+      BigInteger p;
+      try {
+        p = parseCanonical(text);
+      } catch (NumberFormatException e) {
+        return Optional.of("factor '" + text + "' of " + n + " is not a decimal number");
+      }
+      if (p.compareTo(previous) < 0) {
+        return Optional.of("factors of " + n + " are not in ascending order");
+      }
+      if (!Primality.isPrime(p)) {
+        return Optional.of("factor " + p + " of " + n + " is not prime");
+      }
+      product = product.multiply(p);
+      previous = p;
+    }
+    if (result.cofactor() != null) {
+      BigInteger cofactor;
+      try {
+        cofactor = parseCanonical(result.cofactor());
+      } catch (NumberFormatException e) {
+        return Optional.of("cofactor of " + n + " is not a decimal number");
+      }
+      if (cofactor.compareTo(BigInteger.ONE) <= 0 || Primality.isPrime(cofactor)) {
+        return Optional.of("cofactor " + cofactor + " of " + n + " is not composite");
+      }
+      product = product.multiply(cofactor);
+    }
+    boolean trivial = n.compareTo(BigInteger.ONE) <= 0;
+    if (trivial ? !factors.isEmpty() || result.cofactor() != null : !product.equals(n)) {
+      return Optional.of("the factors given do not multiply to " + n);
+    }
+    return Optional.empty();
+  }
+
+  private static BigInteger parseCanonical(String text) {
+    if (text == null
+        || text.isEmpty()
+        || text.length() > 1 && text.charAt(0) == '0'
+        || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new NumberFormatException(text);
+    }
+    return new BigInteger(text);
+  }
+}

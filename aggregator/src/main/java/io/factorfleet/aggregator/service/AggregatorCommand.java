@@ -1,0 +1,82 @@
+package io.factorfleet.aggregator.service;
+
+import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.settings.BrokerOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code fleet-aggregator}: collects submitted jobs' results until asked to stop. */
+@Command(
+    name = "fleet-aggregator",
+    mixinStandardHelpOptions = true,
+    version = "fleet-aggregator 0.1.0",
+    description = "Collects results of submitted jobs into <data-dir>/<job-id>.txt.")
+public final class AggregatorCommand implements Callable<Integer> {
+  /** Exit status when the broker cannot be reached. */
+  public static final int BROKER_UNAVAILABLE = 2;
+
+  @Spec CommandSpec spec;
+
+  @Mixin BrokerOptions brokerOptions;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "data",
+      description =
+          "Where finished jobs are written (env FLEET_DATA_DIR, default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(
+      names = "--prefetch",
+      paramLabel = "N",
+      defaultValue = "256",
+      description =
+          "Unacknowledged results held at once (env FLEET_PREFETCH, default: ${DEFAULT-VALUE}).")
+  int prefetch;
+
+  @Option(
+      names = "--connect-patience",
+      paramLabel = "DURATION",
+      defaultValue = "PT60S",
+      description =
+          "At start, how long to wait for the broker to answer"
+              + " (env FLEET_CONNECT_PATIENCE, default: ${DEFAULT-VALUE}).")
+  Duration connectPatience;
+
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+  /** Asks the running service to stop; safe from any thread, e.g. a signal handler. */
+  public void requestStop() {
+    stopRequested.countDown();
+  }
+
+  AggregatorSettings settings() {
+    try {
+      return new AggregatorSettings(
+          brokerOptions.broker(), brokerOptions.topology(), dataDir, prefetch, connectPatience);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    try (AggregatorService service = AggregatorService.start(settings())) {
+      stopRequested.await();
+    } catch (BrokerUnavailableException e) {
+      spec.commandLine().getErr().println("fleet-aggregator: " + e.getMessage());
+      return BROKER_UNAVAILABLE;
+    }
+    return 0;
+  }
+}

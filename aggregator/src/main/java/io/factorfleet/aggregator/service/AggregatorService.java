@@ -1,0 +1,91 @@
+package io.factorfleet.aggregator.service;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import io.factorfleet.aggregator.Aggregator;
+import io.factorfleet.aggregator.ReplyConsumer;
+import io.factorfleet.broker.BrokerConnector;
+import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.wire.WireCodec;
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code fleet-aggregator} service: collects the results of submitted jobs from the shared
+ * result queue into its data directory.
+ */
+public final class AggregatorService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AggregatorService.class);
+
+  private final Connection connection;
+  private final SpoolDirectory spool;
+  private final Aggregator aggregator;
+  private final ReplyConsumer consumer;
+
+  private AggregatorService(AggregatorSettings settings, Connection connection) throws IOException {
+    this.connection = connection;
+    this.spool = new SpoolDirectory(settings.dataDir());
+    spool.recover();
+    try (Channel channel = connection.createChannel()) {
+      settings.topology().declareResultQueue(channel);
+    } catch (TimeoutException e) {
+      throw new IOException("timed out declaring " + settings.topology().resultQueue(), e);
+    }
+    this.aggregator = new Aggregator(new WireCodec(), spool);
+    this.consumer =
+        new ReplyConsumer(
+            connection,
+            settings.topology(),
+            settings.topology().resultQueue(),
+            settings.prefetch(),
+            aggregator);
+  }
+
+  /** Connects, declares the result queue, finishes what a crash left and starts consuming. */
+  public static AggregatorService start(AggregatorSettings settings)
+      throws BrokerUnavailableException, IOException, InterruptedException {
+    Connection connection =
+        new BrokerConnector(settings.broker())
+            .openPatiently("fleet-aggregator", settings.connectPatience());
+    try {
+      AggregatorService service = new AggregatorService(settings, connection);
+      log.info(
+          "aggregator consuming {}, writing jobs to {}",
+          settings.topology().resultQueue(),
+          settings.dataDir().toAbsolutePath());
+      return service;
+    } catch (IOException | RuntimeException e) {
+      connection.abort();
+      throw e;
+    }
+  }
+
+  public SpoolDirectory spool() {
+    return spool;
+  }
+
+  public Aggregator aggregator() {
+    return aggregator;
+  }
+
+  @Override
+  public void close() {
+    try {
+      consumer.close();
+    } catch (IOException | RuntimeException e) {
+      log.debug("consumer close failed: {}", e.toString());
+    }
+    try {
+      connection.close(5_000);
+    } catch (IOException | RuntimeException e) {
+      connection.abort();
+    }
+    log.info(
+        "aggregator stopped: {} results recorded, {} duplicates dropped, {} dead-lettered",
+        aggregator.accepted(),
+        aggregator.duplicates(),
+        consumer.deadLettered());
+  }
+}

@@ -1,0 +1,110 @@
+package io.factorfleet.broker;
+
+import com.rabbitmq.client.AuthenticationFailureException;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Opens connections with the settings every Factor Fleet process shares: automatic recovery of
+ * connection, channels and consumers, heartbeats, and a name that shows in the management UI.
+ * Failures become one {@link BrokerUnavailableException} whose message a user can act on.
+ */
+public final class BrokerConnector {
+  private static final int HEARTBEAT_SECONDS = 30;
+  private static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(2);
+  private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration RPC_TIMEOUT = Duration.ofSeconds(30);
+
+  private final BrokerSettings settings;
+
+  public BrokerConnector(BrokerSettings settings) {
+    this.settings = settings;
+  }
+
+  public BrokerSettings settings() {
+    return settings;
+  }
+
+  /** One attempt; for command-line use, where waiting would hide a mistake. */
+  public Connection open(String connectionName) throws BrokerUnavailableException {
+    ConnectionFactory factory = factory();
+    try {
+      return factory.newConnection(settings.addresses(), connectionName);
+    } catch (IOException | TimeoutException e) {
+      throw describe(e);
+    }
+  }
+
+  /**
+   * Keeps trying until the broker answers or {@code patience} runs out; for services, which may
+   * start before the broker does.
+   */
+  public Connection openPatiently(String connectionName, Duration patience)
+      throws BrokerUnavailableException, InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      try {
+        return open(connectionName);
+      } catch (BrokerUnavailableException e) {
+        if (System.nanoTime() - deadline >= 0 || isAuthenticationFailure(e.getCause())) {
+          throw e;
+        }
+        Thread.sleep(RECOVERY_INTERVAL.toMillis());
+      }
+    }
+  }
+
+  private ConnectionFactory factory() {
+    ConnectionFactory factory = new ConnectionFactory();
+    try {
+      factory.setUri(settings.primary());
+    } catch (Exception e) {
+      throw new IllegalArgumentException("not a usable AMQP URI: " + settings.display(), e);
+    }
+    factory.setAutomaticRecoveryEnabled(true);
+    factory.setTopologyRecoveryEnabled(true);
+    factory.setNetworkRecoveryInterval(RECOVERY_INTERVAL.toMillis());
+    factory.setRequestedHeartbeat(HEARTBEAT_SECONDS);
+    factory.setConnectionTimeout((int) CONNECTION_TIMEOUT.toMillis());
+    // No call to the broker may hang a process for the client's default of ten minutes.
+    factory.setChannelRpcTimeout((int) RPC_TIMEOUT.toMillis());
+    factory.setShutdownTimeout((int) RPC_TIMEOUT.toMillis());
+    return factory;
+  }
+
+  private BrokerUnavailableException describe(Exception e) {
+    String where = settings.display();
+    String user = settings.primary().getUserInfo();
+    user = user == null ? "guest" : user.split(":", 2)[0];
+    if (isAuthenticationFailure(e)) {
+      return new BrokerUnavailableException(
+          "RabbitMQ at " + where + " refused the credentials of user '" + user + "'", e);
+    }
+    if (e instanceof ConnectException) {
+      return new BrokerUnavailableException(
+          "cannot connect to RabbitMQ at " + where + ": connection refused", e);
+    }
+    if (e instanceof UnknownHostException) {
+      return new BrokerUnavailableException(
+          "cannot connect to RabbitMQ at " + where + ": unknown host " + e.getMessage(), e);
+    }
+    if (e instanceof TimeoutException) {
+      return new BrokerUnavailableException(
+          "cannot connect to RabbitMQ at " + where + ": timed out", e);
+    }
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new BrokerUnavailableException(
+        "cannot connect to RabbitMQ at " + where + ": " + reason, e);
+  }
+
+  private static boolean isAuthenticationFailure(Throwable e) {
+    return e instanceof AuthenticationFailureException
+        || e instanceof PossibleAuthenticationFailureException;
+  }
+}

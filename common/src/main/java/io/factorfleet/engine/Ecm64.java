@@ -1,0 +1,279 @@
+package io.factorfleet.engine;
+
+/**
+ * Lenstra's elliptic curve method for odd unsigned 64-bit composites, on Montgomery curves in
+ * x-only projective coordinates with Suyama's parametrization (torsion of order 12), using
+ * Montgomery arithmetic. Stage 1 is a Montgomery ladder over the product of all prime powers up to
+ * B1; stage 2 is a baby-step giant-step continuation up to B2.
+ */
+final class Ecm64 {
+
+  private static final EcmPlan SMALL = new EcmPlan(70, 70 * 25);
+  private static final EcmPlan MEDIUM = new EcmPlan(125, 125 * 25);
+  private static final EcmPlan LARGE = new EcmPlan(165, 165 * 25);
+  private static final EcmPlan HUGE = new EcmPlan(205, 205 * 25);
+
+  private static final int MAX_CURVES = 300;
+  private static final int BABIES = EcmPlan.BABY_STEPS.length;
+
+  /** Per-thread baby-step storage: X, Z and X * Z of each baby point. */
+  private static final ThreadLocal<long[]> BABY_POINTS =
+      ThreadLocal.withInitial(() -> new long[3 * BABIES]);
+
+  private Ecm64() {}
+
+  /** Returns a non-trivial factor of the odd composite n, which must be above 2^32. */
+  static long findFactor(long n) {
+    int bits = 64 - Long.numberOfLeadingZeros(n);
+    EcmPlan plan = bits <= 48 ? SMALL : bits <= 56 ? MEDIUM : bits <= 61 ? LARGE : HUGE;
+    long nInverse = Montgomery64.inverse(n);
+    long rSquared = Montgomery64.rSquared(n);
+    long[] babies = BABY_POINTS.get();
+    for (int curve = 0; curve < MAX_CURVES; curve++) {
+      long factor = tryCurve(n, nInverse, rSquared, 6 + curve, plan, babies);
+      if (factor != 1 && factor != n) {
+        return factor;
+      }
+    }
+    return PollardRho64.findFactor(n);
+  }
+
+  private static long tryCurve(
+      long n, long nInverse, long rSquared, long sigma, EcmPlan plan, long[] babies) {
+    long s = Montgomery64.toMontgomery(sigma, rSquared, n, nInverse);
+    long five = Montgomery64.toMontgomery(5, rSquared, n, nInverse);
+    long u = Montgomery64.subtract(Montgomery64.multiply(s, s, n, nInverse), five, n);
+    long v = Montgomery64.add(s, s, n);
+    v = Montgomery64.add(v, v, n);
+    long u3 = Montgomery64.multiply(Montgomery64.multiply(u, u, n, nInverse), u, n, nInverse);
+    long v3 = Montgomery64.multiply(Montgomery64.multiply(v, v, n, nInverse), v, n, nInverse);
+    long vMinusU = Montgomery64.subtract(v, u, n);
+    long vMinusU3 =
+        Montgomery64.multiply(
+            Montgomery64.multiply(vMinusU, vMinusU, n, nInverse), vMinusU, n, nInverse);
+    long threeUPlusV = Montgomery64.add(Montgomery64.add(Montgomery64.add(u, u, n), u, n), v, n);
+    long a24 = Montgomery64.multiply(vMinusU3, threeUPlusV, n, nInverse);
+    long c24 = Montgomery64.multiply(u3, v, n, nInverse);
+    for (int i = 0; i < 4; i++) {
+      c24 = Montgomery64.add(c24, c24, n);
+    }
+    // stage 1: Montgomery ladder computing [k]P, P = (u^3 : v^3)
+    long x0 = u3;
+    long z0 = v3;
+    long x1;
+    long z1;
+    {
+      long sum = Montgomery64.add(x0, z0, n);
+      long dif = Montgomery64.subtract(x0, z0, n);
+      long ss = Montgomery64.multiply(sum, sum, n, nInverse);
+      long dd = Montgomery64.multiply(dif, dif, n, nInverse);
+      long t = Montgomery64.subtract(ss, dd, n);
+      long cd = Montgomery64.multiply(c24, dd, n, nInverse);
+      x1 = Montgomery64.multiply(cd, ss, n, nInverse);
+      z1 =
+          Montgomery64.multiply(
+              t, Montgomery64.add(cd, Montgomery64.multiply(a24, t, n, nInverse), n), n, nInverse);
+    }
+    long xa = x0;
+    long za = z0;
+    for (boolean bit : plan.stage1Bits) {
+      // (xa, za) = [m]P and (x1, z1) = [m + 1]P; the step adds them and doubles one
+      long d1 = Montgomery64.subtract(xa, za, n);
+      long s1 = Montgomery64.add(xa, za, n);
+      long d2 = Montgomery64.subtract(x1, z1, n);
+      long s2 = Montgomery64.add(x1, z1, n);
+      long p = Montgomery64.multiply(d1, s2, n, nInverse);
+      long q = Montgomery64.multiply(s1, d2, n, nInverse);
+      long ps = Montgomery64.add(p, q, n);
+      long pd = Montgomery64.subtract(p, q, n);
+      long xSum =
+          Montgomery64.multiply(z0, Montgomery64.multiply(ps, ps, n, nInverse), n, nInverse);
+      long zSum =
+          Montgomery64.multiply(x0, Montgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
+      long ds;
+      long dd;
+      if (bit) {
+        ds = Montgomery64.multiply(s2, s2, n, nInverse);
+        dd = Montgomery64.multiply(d2, d2, n, nInverse);
+      } else {
+        ds = Montgomery64.multiply(s1, s1, n, nInverse);
+        dd = Montgomery64.multiply(d1, d1, n, nInverse);
+      }
+      long t = Montgomery64.subtract(ds, dd, n);
+      long cd = Montgomery64.multiply(c24, dd, n, nInverse);
+      long xDbl = Montgomery64.multiply(cd, ds, n, nInverse);
+      long zDbl =
+          Montgomery64.multiply(
+              t, Montgomery64.add(cd, Montgomery64.multiply(a24, t, n, nInverse), n), n, nInverse);
+      if (bit) {
+        xa = xSum;
+        za = zSum;
+        x1 = xDbl;
+        z1 = zDbl;
+      } else {
+        x1 = xSum;
+        z1 = zSum;
+        xa = xDbl;
+        za = zDbl;
+      }
+    }
+    long g = Montgomery64.gcd(za, n);
+    if (g != 1) {
+      return g;
+    }
+    return stage2(n, nInverse, xa, za, a24, c24, plan, babies);
+  }
+
+  private static long stage2(
+      long n, long nInverse, long xq, long zq, long a24, long c24, EcmPlan plan, long[] babies) {
+    // odd multiples [i]Q, i = 1, 3, ..., WHEEL / 2, walking with [2]Q as the step
+    long x2;
+    long z2;
+    {
+      long sum = Montgomery64.add(xq, zq, n);
+      long dif = Montgomery64.subtract(xq, zq, n);
+      long ss = Montgomery64.multiply(sum, sum, n, nInverse);
+      long dd = Montgomery64.multiply(dif, dif, n, nInverse);
+      long t = Montgomery64.subtract(ss, dd, n);
+      long cd = Montgomery64.multiply(c24, dd, n, nInverse);
+      x2 = Montgomery64.multiply(cd, ss, n, nInverse);
+      z2 =
+          Montgomery64.multiply(
+              t, Montgomery64.add(cd, Montgomery64.multiply(a24, t, n, nInverse), n), n, nInverse);
+    }
+    long xPrev = xq; // [i - 2]Q, starting with [-1]Q = [1]Q
+    long zPrev = zq;
+    long xCur = xq; // [i]Q
+    long zCur = zq;
+    int baby = 0;
+    for (int i = 1; i <= EcmPlan.WHEEL / 2; i += 2) {
+      if (baby < BABIES && EcmPlan.BABY_STEPS[baby] == i) {
+        babies[3 * baby] = xCur;
+        babies[3 * baby + 1] = zCur;
+        babies[3 * baby + 2] = Montgomery64.multiply(xCur, zCur, n, nInverse);
+        baby++;
+      }
+      if (i == EcmPlan.WHEEL / 2) {
+        break;
+      }
+      long d1 = Montgomery64.subtract(xCur, zCur, n);
+      long s1 = Montgomery64.add(xCur, zCur, n);
+      long p = Montgomery64.multiply(d1, Montgomery64.add(x2, z2, n), n, nInverse);
+      long q = Montgomery64.multiply(s1, Montgomery64.subtract(x2, z2, n), n, nInverse);
+      long ps = Montgomery64.add(p, q, n);
+      long pd = Montgomery64.subtract(p, q, n);
+      long xNext =
+          Montgomery64.multiply(zPrev, Montgomery64.multiply(ps, ps, n, nInverse), n, nInverse);
+      long zNext =
+          Montgomery64.multiply(xPrev, Montgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
+      xPrev = xCur;
+      zPrev = zCur;
+      xCur = xNext;
+      zCur = zNext;
+    }
+    // xCur, zCur now hold [WHEEL / 2]Q; the giant step is twice that
+    long xg;
+    long zg;
+    {
+      long sum = Montgomery64.add(xCur, zCur, n);
+      long dif = Montgomery64.subtract(xCur, zCur, n);
+      long ss = Montgomery64.multiply(sum, sum, n, nInverse);
+      long dd = Montgomery64.multiply(dif, dif, n, nInverse);
+      long t = Montgomery64.subtract(ss, dd, n);
+      long cd = Montgomery64.multiply(c24, dd, n, nInverse);
+      xg = Montgomery64.multiply(cd, ss, n, nInverse);
+      zg =
+          Montgomery64.multiply(
+              t, Montgomery64.add(cd, Montgomery64.multiply(a24, t, n, nInverse), n), n, nInverse);
+    }
+    // ladder for [firstGiant]G and [firstGiant + 1]G
+    long xa = xg;
+    long za = zg;
+    long xb;
+    long zb;
+    {
+      long sum = Montgomery64.add(xg, zg, n);
+      long dif = Montgomery64.subtract(xg, zg, n);
+      long ss = Montgomery64.multiply(sum, sum, n, nInverse);
+      long dd = Montgomery64.multiply(dif, dif, n, nInverse);
+      long t = Montgomery64.subtract(ss, dd, n);
+      long cd = Montgomery64.multiply(c24, dd, n, nInverse);
+      xb = Montgomery64.multiply(cd, ss, n, nInverse);
+      zb =
+          Montgomery64.multiply(
+              t, Montgomery64.add(cd, Montgomery64.multiply(a24, t, n, nInverse), n), n, nInverse);
+    }
+    int j0 = plan.firstGiant;
+    for (int bitIndex = 30 - Integer.numberOfLeadingZeros(j0); bitIndex >= 0; bitIndex--) {
+      boolean bit = (j0 >>> bitIndex & 1) != 0;
+      long d1 = Montgomery64.subtract(xa, za, n);
+      long s1 = Montgomery64.add(xa, za, n);
+      long d2 = Montgomery64.subtract(xb, zb, n);
+      long s2 = Montgomery64.add(xb, zb, n);
+      long p = Montgomery64.multiply(d1, s2, n, nInverse);
+      long q = Montgomery64.multiply(s1, d2, n, nInverse);
+      long ps = Montgomery64.add(p, q, n);
+      long pd = Montgomery64.subtract(p, q, n);
+      long xSum =
+          Montgomery64.multiply(zg, Montgomery64.multiply(ps, ps, n, nInverse), n, nInverse);
+      long zSum =
+          Montgomery64.multiply(xg, Montgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
+      long ds = Montgomery64.multiply(bit ? s2 : s1, bit ? s2 : s1, n, nInverse);
+      long dd = Montgomery64.multiply(bit ? d2 : d1, bit ? d2 : d1, n, nInverse);
+      long t = Montgomery64.subtract(ds, dd, n);
+      long cd = Montgomery64.multiply(c24, dd, n, nInverse);
+      long xDbl = Montgomery64.multiply(cd, ds, n, nInverse);
+      long zDbl =
+          Montgomery64.multiply(
+              t, Montgomery64.add(cd, Montgomery64.multiply(a24, t, n, nInverse), n), n, nInverse);
+      if (bit) {
+        xa = xSum;
+        za = zSum;
+        xb = xDbl;
+        zb = zDbl;
+      } else {
+        xb = xSum;
+        zb = zSum;
+        xa = xDbl;
+        za = zDbl;
+      }
+    }
+    // (xa, za) = [j]G, (xb, zb) = [j + 1]G; accumulate x-coordinate differences with the babies
+    long product = zq;
+    int[] masks = plan.pairMasks;
+    for (int j = 0; j < masks.length; j++) {
+      int mask = masks[j];
+      if (mask != 0) {
+        long xz = Montgomery64.multiply(xa, za, n, nInverse);
+        while (mask != 0) {
+          int t = Integer.numberOfTrailingZeros(mask);
+          mask &= mask - 1;
+          long cross =
+              Montgomery64.multiply(
+                  Montgomery64.subtract(xa, babies[3 * t], n),
+                  Montgomery64.add(za, babies[3 * t + 1], n),
+                  n,
+                  nInverse);
+          long term = Montgomery64.add(Montgomery64.subtract(cross, xz, n), babies[3 * t + 2], n);
+          product = Montgomery64.multiply(product, term, n, nInverse);
+        }
+      }
+      // [j + 2]G = [j + 1]G + G with difference [j]G
+      long d1 = Montgomery64.subtract(xb, zb, n);
+      long s1 = Montgomery64.add(xb, zb, n);
+      long p = Montgomery64.multiply(d1, Montgomery64.add(xg, zg, n), n, nInverse);
+      long q = Montgomery64.multiply(s1, Montgomery64.subtract(xg, zg, n), n, nInverse);
+      long ps = Montgomery64.add(p, q, n);
+      long pd = Montgomery64.subtract(p, q, n);
+      long xNext =
+          Montgomery64.multiply(za, Montgomery64.multiply(ps, ps, n, nInverse), n, nInverse);
+      long zNext =
+          Montgomery64.multiply(xa, Montgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
+      xa = xb;
+      za = zb;
+      xb = xNext;
+      zb = zNext;
+    }
+    return Montgomery64.gcd(product, n);
+  }
+}

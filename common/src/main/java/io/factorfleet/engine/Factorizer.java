@@ -1,0 +1,128 @@
+package io.factorfleet.engine;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Factors non-negative integers into primes, each within a time budget.
+ *
+ * <p>Thread-safe and stateless apart from immutable tables: one instance may be shared by any
+ * number of threads.
+ */
+public final class Factorizer {
+
+  /** The budget used when none is configured. */
+  public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(5);
+
+  /** Budgets are clamped to this so that deadline arithmetic on nanoTime cannot overflow. */
+  private static final long MAX_BUDGET_NANOS = Long.MAX_VALUE / 4;
+
+  private static final BigInteger TWO_POW_64 = BigInteger.ONE.shiftLeft(64);
+
+  private final long budgetNanos;
+
+  /**
+   * Creates a factorizer giving up on a number after {@code budgetPerNumber}.
+   *
+   * @throws IllegalArgumentException when the budget is zero or negative
+   */
+  public Factorizer(Duration budgetPerNumber) {
+    Objects.requireNonNull(budgetPerNumber, "budgetPerNumber must not be null");
+    if (budgetPerNumber.isNegative() || budgetPerNumber.isZero()) {
+      throw new IllegalArgumentException(
+          "budgetPerNumber must be positive but was " + budgetPerNumber);
+    }
+    long nanos;
+    try {
+      nanos = budgetPerNumber.toNanos();
+    } catch (ArithmeticException tooLong) {
+      nanos = MAX_BUDGET_NANOS;
+    }
+    this.budgetNanos = Math.min(nanos, MAX_BUDGET_NANOS);
+  }
+
+  /**
+   * Factors {@code n}. The result is partial (has a cofactor) when the budget runs out or the
+   * calling thread is interrupted; the interrupt flag is left set.
+   *
+   * @throws IllegalArgumentException when {@code n} is negative
+   */
+  public Factorization factor(BigInteger n) {
+    Objects.requireNonNull(n, "n must not be null");
+    if (n.signum() < 0) {
+      throw new IllegalArgumentException("n must not be negative but was " + n);
+    }
+    if (n.compareTo(TWO_POW_64) < 0) {
+      long[] out = new long[64];
+      int count = factor(n.longValue(), out);
+      List<BigInteger> primes = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        primes.add(unsigned(out[i]));
+      }
+      return new Factorization(n, primes, null);
+    }
+    return factorLarge(n, Deadline.after(budgetNanos));
+  }
+
+  /**
+   * Allocation-free path: {@code n} is an unsigned 64-bit value; writes its prime factors
+   * (unsigned, ascending, with repeats) into {@code out} (length at least 64) and returns their
+   * count. 0 and 1 have no factors. Never partial.
+   */
+  public int factor(long n, long[] out) {
+    if (out.length < 64) {
+      throw new IllegalArgumentException("out must hold 64 factors but has length " + out.length);
+    }
+    return LongFactorizer.factor(n, out);
+  }
+
+  private static Factorization factorLarge(BigInteger n, Deadline deadline) {
+    List<BigInteger> primes = new ArrayList<>();
+    BigInteger cofactor = collectFactors(n, deadline, primes);
+    Collections.sort(primes);
+    return new Factorization(n, primes, cofactor);
+  }
+
+  /** Adds the prime factors of n found before the deadline to primes; returns the rest or null. */
+  private static BigInteger collectFactors(BigInteger n, Deadline deadline, List<BigInteger> out) {
+    BigInteger rest = n;
+    for (long p = 2; p < 1000; p += p == 2 ? 1 : 2) {
+      BigInteger bp = BigInteger.valueOf(p);
+      while (rest.mod(bp).signum() == 0) {
+        out.add(bp);
+        rest = rest.divide(bp);
+      }
+    }
+    BigInteger unfinished = BigInteger.ONE;
+    Deque<BigInteger> pending = new ArrayDeque<>();
+    if (!rest.equals(BigInteger.ONE)) {
+      pending.push(rest);
+    }
+    while (!pending.isEmpty()) {
+      BigInteger m = pending.pop();
+      if (Primality.isPrime(m)) {
+        out.add(m);
+        continue;
+      }
+      BigInteger f = BigPollardRho.findFactor(m, deadline);
+      if (f == null) {
+        unfinished = unfinished.multiply(m);
+        continue;
+      }
+      pending.push(f);
+      pending.push(m.divide(f));
+    }
+    return unfinished.equals(BigInteger.ONE) ? null : unfinished;
+  }
+
+  private static BigInteger unsigned(long value) {
+    BigInteger b = BigInteger.valueOf(value & Long.MAX_VALUE);
+    return value < 0 ? b.setBit(63) : b;
+  }
+}

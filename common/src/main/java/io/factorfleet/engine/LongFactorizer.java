@@ -1,0 +1,120 @@
+package io.factorfleet.engine;
+
+/**
+ * Factors unsigned 64-bit integers without allocating: trial division by multiplication with
+ * inverses, Miller-Rabin, then Pollard-Brent rho for small and ECM for large composites.
+ */
+final class LongFactorizer {
+
+  /** Trial division covers the odd primes below this bound. */
+  static final int TRIAL_BOUND = 1 << 11;
+
+  private static final int TRIAL_COUNT = countPrimesBelow(TRIAL_BOUND);
+  private static final long TRIAL_BOUND_SQUARED = (long) TRIAL_BOUND * TRIAL_BOUND;
+
+  /** Composites below this are split by rho, above by ECM. */
+  private static final long RHO_LIMIT = 1L << 40;
+
+  private LongFactorizer() {}
+
+  /** Writes the prime factors of the unsigned n to out, ascending, and returns their count. */
+  static int factor(long n, long[] out) {
+    if (Long.compareUnsigned(n, 2) < 0) {
+      return 0;
+    }
+    int count = 0;
+    int twos = Long.numberOfTrailingZeros(n);
+    for (; count < twos; count++) {
+      out[count] = 2;
+    }
+    n >>>= twos;
+    int[] primes = SmallPrimes.PRIMES;
+    long[] inverses = SmallPrimes.INVERSES;
+    long[] limits = SmallPrimes.QUOTIENT_LIMITS;
+    for (int i = 0; i < TRIAL_COUNT; i++) {
+      long p = primes[i];
+      if (p * p > n && n >= 0) {
+        break; // n is 1 or prime
+      }
+      long inverse = inverses[i];
+      long limit = limits[i];
+      long q = n * inverse;
+      while (Long.compareUnsigned(q, limit) <= 0) {
+        out[count++] = p;
+        n = q;
+        q = n * inverse;
+      }
+    }
+    if (n == 1) {
+      return count;
+    }
+    if (Long.compareUnsigned(n, TRIAL_BOUND_SQUARED) < 0) {
+      out[count++] = n;
+      return count;
+    }
+    count = split(n, out, count);
+    sortUnsigned(out, count);
+    return count;
+  }
+
+  /** Adds the prime factors of n (odd, no factor below the trial bound) to out. */
+  private static int split(long n, long[] out, int count) {
+    if (Primality.isPrimeOddAbove64(n)) {
+      out[count++] = n;
+      return count;
+    }
+    long d = findFactor(n);
+    count = split(d, out, count);
+    return split(Long.divideUnsigned(n, d), out, count);
+  }
+
+  /** Returns a non-trivial factor of the odd composite n. */
+  static long findFactor(long n) {
+    long root = squareRoot(n);
+    if (root * root == n) {
+      return root;
+    }
+    if (Long.compareUnsigned(n, RHO_LIMIT) < 0) {
+      return PollardRho64.findFactor(n);
+    }
+    return Ecm64.findFactor(n);
+  }
+
+  /** Floor of the square root of the unsigned n. */
+  static long squareRoot(long n) {
+    long r = (long) Math.sqrt(unsignedToDouble(n));
+    // the double estimate is off by at most a few units; correct it with exact unsigned checks
+    while (r > 0 && (r > 0xFFFFFFFFL || Long.compareUnsigned(r * r, n) > 0)) {
+      r--;
+    }
+    while (r < 0xFFFFFFFFL && Long.compareUnsigned((r + 1) * (r + 1), n) <= 0) {
+      r++;
+    }
+    return r;
+  }
+
+  private static double unsignedToDouble(long n) {
+    double d = (double) (n >>> 1) * 2.0;
+    return d + (n & 1);
+  }
+
+  private static void sortUnsigned(long[] values, int count) {
+    for (int i = 1; i < count; i++) {
+      long v = values[i];
+      int j = i - 1;
+      while (j >= 0 && Long.compareUnsigned(values[j], v) > 0) {
+        values[j + 1] = values[j];
+        j--;
+      }
+      values[j + 1] = v;
+    }
+  }
+
+  private static int countPrimesBelow(int bound) {
+    int count = 0;
+    while (SmallPrimes.PRIMES[count] < bound) {
+      count++;
+    }
+    return count;
+  }
+}

@@ -1,0 +1,102 @@
+package io.factorfleet.engine;
+
+/**
+ * Montgomery arithmetic modulo an odd unsigned 64-bit modulus n with R = 2^64. Residues are
+ * unsigned longs in [0, n). Static so that the hot loops allocate nothing; callers pass n and
+ * {@link #inverse(long) n^-1 mod 2^64}.
+ */
+final class Montgomery64 {
+
+  private Montgomery64() {}
+
+  /** Returns n^-1 mod 2^64 for odd n, by Newton's iteration (each step doubles the bits). */
+  static long inverse(long n) {
+    long x = (3 * n) ^ 2; // correct to 5 bits
+    x *= 2 - n * x;
+    x *= 2 - n * x;
+    x *= 2 - n * x;
+    x *= 2 - n * x;
+    return x;
+  }
+
+  /** The high 64 bits of the unsigned 128-bit product a * b. */
+  static long multiplyHighUnsigned(long a, long b) {
+    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+  }
+
+  /** Returns a * b / R mod n. */
+  static long multiply(long a, long b, long n, long nInverse) {
+    long hi = multiplyHighUnsigned(a, b);
+    long m = a * b * nInverse;
+    long mnHi = multiplyHighUnsigned(m, n);
+    long r = hi - mnHi;
+    return Long.compareUnsigned(hi, mnHi) < 0 ? r + n : r;
+  }
+
+  static long add(long a, long b, long n) {
+    long s = a + b;
+    return (Long.compareUnsigned(s, a) < 0 || Long.compareUnsigned(s, n) >= 0) ? s - n : s;
+  }
+
+  static long subtract(long a, long b, long n) {
+    long d = a - b;
+    return Long.compareUnsigned(a, b) < 0 ? d + n : d;
+  }
+
+  /** Returns R mod n, the Montgomery form of 1. */
+  static long one(long n) {
+    return Long.remainderUnsigned(-n, n);
+  }
+
+  /** Returns R^2 mod n, which turns a plain residue into Montgomery form by one multiply. */
+  static long rSquared(long n) {
+    long r = one(n);
+    if (n >>> 32 == 0) {
+      return Long.remainderUnsigned(r * r, n);
+    }
+    for (int i = 0; i < 64; i++) {
+      r = add(r, r, n);
+    }
+    return r;
+  }
+
+  /** Returns the Montgomery form of the plain residue a (a < n). */
+  static long toMontgomery(long a, long rSquared, long n, long nInverse) {
+    return multiply(a, rSquared, n, nInverse);
+  }
+
+  /** Returns base^exponent in Montgomery form; base is in Montgomery form, exponent unsigned. */
+  static long pow(long base, long exponent, long one, long n, long nInverse) {
+    long result = one;
+    int top = 63 - Long.numberOfLeadingZeros(exponent);
+    for (int i = top; i >= 0; i--) {
+      result = multiply(result, result, n, nInverse);
+      if ((exponent >>> i & 1) != 0) {
+        result = multiply(result, base, n, nInverse);
+      }
+    }
+    return result;
+  }
+
+  /** Greatest common divisor of two unsigned longs (binary algorithm). */
+  static long gcd(long a, long b) {
+    if (a == 0) {
+      return b;
+    }
+    if (b == 0) {
+      return a;
+    }
+    int shift = Long.numberOfTrailingZeros(a | b);
+    a >>>= Long.numberOfTrailingZeros(a);
+    do {
+      b >>>= Long.numberOfTrailingZeros(b);
+      if (Long.compareUnsigned(a, b) > 0) {
+        long t = a;
+        a = b;
+        b = t;
+      }
+      b -= a;
+    } while (b != 0);
+    return a << shift;
+  }
+}

@@ -1,0 +1,53 @@
+package io.factorfleet.engine;
+
+/**
+ * The odd primes below {@link #LIMIT}, with the data to test divisibility by multiplication: n is
+ * divisible by an odd p exactly when n * p^-1 mod 2^64, read unsigned, is at most (2^64 - 1) / p,
+ * and the product is then the quotient.
+ */
+final class SmallPrimes {
+
+  /** Exclusive upper bound of the table. */
+  static final int LIMIT = 1 << 16;
+
+  /** Odd primes below {@link #LIMIT}, ascending. */
+  static final int[] PRIMES;
+
+  /** INVERSES[i] = PRIMES[i]^-1 mod 2^64. */
+  static final long[] INVERSES;
+
+  /** QUOTIENT_LIMITS[i] = floor((2^64 - 1) / PRIMES[i]). */
+  static final long[] QUOTIENT_LIMITS;
+
+  static {
+    boolean[] composite = new boolean[LIMIT];
+    int count = 0;
+    for (int i = 3; i < LIMIT; i += 2) {
+      if (!composite[i]) {
+        count++;
+        for (long j = (long) i * i; j < LIMIT; j += 2L * i) {
+          composite[(int) j] = true;
+        }
+      }
+    }
+    PRIMES = new int[count];
+    INVERSES = new long[count];
+    QUOTIENT_LIMITS = new long[count];
+    int k = 0;
+    for (int i = 3; i < LIMIT; i += 2) {
+      if (!composite[i]) {
+        PRIMES[k] = i;
+        INVERSES[k] = Montgomery64.inverse(i);
+        QUOTIENT_LIMITS[k] = Long.divideUnsigned(-1L, i);
+        k++;
+      }
+    }
+  }
+
+  private SmallPrimes() {}
+
+  /** Returns true when the odd number n is prime, for n below {@link #LIMIT}. */
+  static boolean isOddPrimeBelowLimit(int n) {
+    return java.util.Arrays.binarySearch(PRIMES, n) >= 0;
+  }
+}

@@ -1,0 +1,96 @@
+package io.factorfleet.text;
+
+import java.math.BigInteger;
+
+/**
+ * Reads decimal numbers the way GNU {@code factor} does: an optional leading {@code +}, then ASCII
+ * digits; leading zeros are allowed and dropped. Anything else is not a valid positive integer.
+ * Numbers longer than the digit limit are refused rather than left to run forever.
+ */
+public final class NumberParser {
+  /** The digit limit used when none is configured. */
+  public static final int DEFAULT_MAX_DIGITS = 100;
+
+  private final int maxDigits;
+
+  public NumberParser(int maxDigits) {
+    if (maxDigits < 1) {
+      throw new IllegalArgumentException("max digits must be at least 1, got " + maxDigits);
+    }
+    this.maxDigits = maxDigits;
+  }
+
+  public int maxDigits() {
+    return maxDigits;
+  }
+
+  /**
+   * Parses one token.
+   *
+   * @throws InvalidNumberException with a message fit to show the user
+   */
+  public BigInteger parse(String token) {
+    int start = token.startsWith("+") ? 1 : 0;
+    if (start == token.length()) {
+      throw notAPositiveInteger(token);
+    }
+    int firstNonZero = -1;
+    for (int i = start; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < '0' || c > '9') {
+        throw notAPositiveInteger(token);
+      }
+      if (firstNonZero < 0 && c != '0') {
+        firstNonZero = i;
+      }
+    }
+    if (firstNonZero < 0) {
+      return BigInteger.ZERO;
+    }
+    int digits = token.length() - firstNonZero;
+    if (digits > maxDigits) {
+      throw new InvalidNumberException(
+          token,
+          "'" + abbreviate(token) + "' has " + digits + " digits, over the limit of " + maxDigits);
+    }
+    if (digits <= 18) {
+      return BigInteger.valueOf(Long.parseLong(token, firstNonZero, token.length(), 10));
+    }
+    return new BigInteger(token.substring(firstNonZero));
+  }
+
+  private static InvalidNumberException notAPositiveInteger(String token) {
+    return new InvalidNumberException(
+        token, "'" + abbreviate(token) + "' is not a valid positive integer");
+  }
+
+  /**
+   * Keeps error lines readable and on one line: control characters are escaped, and a megabyte of
+   * garbage given as one token is cut short.
+   */
+  private static String abbreviate(String token) {
+    String shown = token.length() <= 120 ? token : token.substring(0, 100);
+    StringBuilder escaped = new StringBuilder(shown.length() + 16);
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
+      switch (c) {
+        case '\t' -> escaped.append("\\t");
+        case '\n' -> escaped.append("\\n");
+        case '\r' -> escaped.append("\\r");
+        case 0x0b -> escaped.append("\\v");
+        case '\f' -> escaped.append("\\f");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            escaped.append(String.format("\\x%02x", (int) c));
+          } else {
+            escaped.append(c);
+          }
+        }
+      }
+    }
+    if (shown.length() < token.length()) {
+      escaped.append("...(").append(token.length()).append(" characters)");
+    }
+    return escaped.toString();
+  }
+}

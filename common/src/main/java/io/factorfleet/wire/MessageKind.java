@@ -1,0 +1,30 @@
+package io.factorfleet.wire;
+
+import java.util.Optional;
+
+/** What a message is, carried in the AMQP {@code type} property. */
+public enum MessageKind {
+  TASK("fleet.task"),
+  RESULT("fleet.result"),
+  SEAL("fleet.seal");
+
+  private final String type;
+
+  MessageKind(String type) {
+    this.type = type;
+  }
+
+  /** The value of the AMQP {@code type} property. */
+  public String type() {
+    return type;
+  }
+
+  public static Optional<MessageKind> fromType(String type) {
+    for (MessageKind kind : values()) {
+      if (kind.type.equals(type)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,145 @@
+package io.factorfleet.wire;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
+
+/**
+ * Encodes and decodes Factor Fleet's messages as compact, versioned JSON. Decoding is strict: every
+ * field must be present with its type, and the schema version must be one this build knows;
+ * anything else is a {@link WireFormatException} naming the problem.
+ */
+public final class WireCodec {
+  /** The schema version this build writes and reads. */
+  public static final int VERSION = 1;
+
+  /** The content type set on every message. */
+  public static final String CONTENT_TYPE = "application/json";
+
+  /** Bodies larger than this are refused without being parsed. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+  /** Job ids name files in the aggregator's data directory, so they are kept path-safe. */
+  private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
+
+  private final ObjectMapper mapper =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.LOWER_CAMEL_CASE)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  private final int maxBodyBytes;
+
+  public WireCodec() {
+    this(DEFAULT_MAX_BODY_BYTES);
+  }
+
+  public WireCodec(int maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  public byte[] encode(Object message) {
+    try {
+      return mapper.writeValueAsBytes(message);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);
+    }
+  }
+
+  public TaskMessage decodeTask(byte[] body) throws WireFormatException {
+    TaskMessage task = decode(body, TaskMessage.class);
+    requireJob(task.job());
+    requireIndex(task.task());
+    if (task.numbers().isEmpty()) {
+      throw new WireFormatException(
+          "task " + task.task() + " of job " + task.job() + " has no numbers");
+    }
+    return task;
+  }
+
+  public ResultMessage decodeResult(byte[] body) throws WireFormatException {
+    ResultMessage result = decode(body, ResultMessage.class);
+    requireJob(result.job());
+    requireIndex(result.task());
+    for (NumberResult r : result.results()) {
+      if (r == null || r.n() == null) {
+        throw new WireFormatException(
+            "result of task " + result.task() + " has an entry with no number");
+      }
+      if (r.error() == null && r.factors() == null) {
+        throw new WireFormatException("result for " + r.n() + " has neither factors nor an error");
+      }
+    }
+    return result;
+  }
+
+  public SealMessage decodeSeal(byte[] body) throws WireFormatException {
+    SealMessage seal = decode(body, SealMessage.class);
+    requireJob(seal.job());
+    if (seal.tasks() < 0 || seal.numbers() < 0) {
+      throw new WireFormatException("seal of job " + seal.job() + " has a negative count");
+    }
+    return seal;
+  }
+
+  private <T> T decode(byte[] body, Class<T> type) throws WireFormatException {
+    if (body == null || body.length == 0) {
+      throw new WireFormatException("empty body");
+    }
+    if (body.length > maxBodyBytes) {
+      throw new WireFormatException(
+          "body of " + body.length + " bytes is over the limit of " + maxBodyBytes);
+    }
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(body);
+    } catch (IOException e) {
+      throw new WireFormatException("not JSON: " + firstLine(e), e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new WireFormatException("not a JSON object");
+    }
+    JsonNode version = tree.get("version");
+    if (version == null || !version.isInt()) {
+      throw new WireFormatException("no schema version");
+    }
+    if (version.intValue() != VERSION) {
+      throw new WireFormatException(
+          "unknown schema version " + version.intValue() + " (this build reads " + VERSION + ")");
+    }
+    try {
+      return mapper.treeToValue(tree, type);
+    } catch (JacksonException e) {
+      throw new WireFormatException("not a " + type.getSimpleName() + ": " + firstLine(e), e);
+    }
+  }
+
+  private static void requireJob(String job) throws WireFormatException {
+    if (job == null || !JOB_ID.matcher(job).matches()) {
+      throw new WireFormatException(
+          "job id must be 1 to 128 letters, digits, '.', '_' or '-', not starting with '.'");
+    }
+  }
+
+  private static void requireIndex(long task) throws WireFormatException {
+    if (task < 0) {
+      throw new WireFormatException("negative task index " + task);
+    }
+  }
+
+  private static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,106 @@
+package io.factorfleet.cli;
+
+import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.producer.input.TokenReader;
+import io.factorfleet.producer.input.TokenSource;
+import io.factorfleet.settings.BrokerOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code fleet factor}: factors numbers and prints them as GNU {@code factor} does. */
+@Command(
+    name = "factor",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints the prime factors of each NUMBER, or of each number read from standard input when"
+          + " none is given, exactly as GNU factor does.",
+      "Numbers are factored by the fleet's workers through RabbitMQ, or in this process with"
+          + " --local."
+    },
+    exitCodeListHeading = "Exit status:%n",
+    exitCodeList = {
+      "0:every number was factored",
+      "1:some input was not a valid positive integer, or not fully factored",
+      "2:RabbitMQ could not be reached, or the connection was lost for good",
+      "64:bad command line"
+    })
+public final class FactorCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @ParentCommand FleetCommand fleet;
+
+  @Mixin BrokerOptions brokerOptions;
+
+  @Mixin JobOptions jobOptions;
+
+  @Option(
+      names = "--local",
+      description =
+          "Factor in this process, without a broker (env FLEET_LOCAL, default: ${DEFAULT-VALUE}).")
+  boolean local;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "With --local, factoring threads; 0 means all processors"
+              + " (env FLEET_THREADS, default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(
+      names = "--max-in-flight",
+      paramLabel = "N",
+      defaultValue = "1024",
+      description =
+          "Tasks sent but not yet printed, at most; bounds memory whatever the input's length"
+              + " (env FLEET_MAX_IN_FLIGHT, default: ${DEFAULT-VALUE}).")
+  int maxInFlight;
+
+  @Parameters(paramLabel = "NUMBER", description = "Numbers to factor; standard input when none.")
+  List<String> numbers = List.of();
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    FactorSettings settings = settings();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    TokenSource input =
+        numbers.isEmpty() ? new TokenReader(fleet.stdin()) : TokenSource.of(numbers);
+    try {
+      boolean errors =
+          local
+              ? new LocalFactoring(settings).run(input, out, err)
+              : new FleetFactoring(settings).run(input, out, err);
+      return errors ? FleetCommand.INPUT_ERROR : 0;
+    } catch (BrokerUnavailableException e) {
+      out.flush();
+      err.println("fleet: " + e.getMessage());
+      return FleetCommand.BROKER_UNAVAILABLE;
+    }
+  }
+
+  private FactorSettings settings() {
+    try {
+      return new FactorSettings(
+          local ? null : brokerOptions.broker(),
+          brokerOptions.topology(),
+          threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
+          jobOptions.chunkSize,
+          jobOptions.maxDigits,
+          jobOptions.confirmWindow,
+          maxInFlight);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.factorfleet.cli;
+
+import io.factorfleet.broker.BrokerSettings;
+import io.factorfleet.topology.Topology;
+import java.time.Duration;
+
+/**
+ * The settings of one {@code fleet factor} run, validated once.
+ *
+ * @param broker where the broker is; null with {@code --local}
+ * @param topology the queues
+ * @param threads with {@code --local}, factoring threads
+ * @param chunkSize numbers per task
+ * @param maxDigits longest number accepted
+ * @param confirmWindow tasks published but unconfirmed, at most
+ * @param maxInFlight tasks sent but not printed, at most
+ */
+record FactorSettings(
+    BrokerSettings broker,
+    Topology topology,
+    int threads,
+    int chunkSize,
+    int maxDigits,
+    int confirmWindow,
+    int maxInFlight) {
+  /** How long a lost connection may take to come back before the run gives up. */
+  static final Duration RECONNECT_PATIENCE = Duration.ofMinutes(2);
+
+  FactorSettings {
+    requireRange(threads, 1, 1024, "threads");
+    requireRange(chunkSize, 1, 100_000, "chunk size");
+    requireRange(maxDigits, 1, 100_000, "max digits");
+    requireRange(confirmWindow, 1, 100_000, "confirm window");
+    requireRange(maxInFlight, 1, 1_000_000, "max in flight");
+  }
+
+  static void requireRange(int value, int min, int max, String what) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          what + " must be " + min + " to " + max + ", got " + value);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.factorfleet.cli;
+
+import java.io.InputStream;
+import picocli.CommandLine.Command;
+
+/** {@code fleet}: the command users type. */
+@Command(
+    name = "fleet",
+    mixinStandardHelpOptions = true,
+    version = "fleet 0.1.0",
+    description = "Factors integers on a fleet of workers behind RabbitMQ.",
+    subcommands = {FactorCommand.class, SubmitCommand.class, StatusCommand.class})
+public final class FleetCommand implements Runnable {
+  /** Exit status when some input was not valid or not fully factored. */
+  public static final int INPUT_ERROR = 1;
+
+  /** Exit status when the broker cannot be reached or the connection is lost for good. */
+  public static final int BROKER_UNAVAILABLE = 2;
+
+  private final InputStream stdin;
+
+  public FleetCommand(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  InputStream stdin() {
+    return stdin;
+  }
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        new picocli.CommandLine(this), "a command is required: factor, submit or status");
+  }
+}

@@ -1,0 +1,90 @@
+package io.factorfleet.cli;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import io.factorfleet.aggregator.Aggregator;
+import io.factorfleet.aggregator.ReplyConsumer;
+import io.factorfleet.broker.BrokerConnector;
+import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.cli.output.OrderedOutput;
+import io.factorfleet.producer.JobFeeder;
+import io.factorfleet.producer.JobPublisher;
+import io.factorfleet.producer.input.TokenSource;
+import io.factorfleet.text.NumberParser;
+import io.factorfleet.topology.Topology;
+import io.factorfleet.wire.WireCodec;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code fleet factor} through the fleet: publishes the job's tasks, collects their results on a
+ * reply queue of the job's own with the embedded aggregator, and prints them in input order.
+ */
+final class FleetFactoring {
+  private final FactorSettings settings;
+
+  FleetFactoring(FactorSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Returns whether any error was shown. */
+  boolean run(TokenSource input, Writer out, Writer err)
+      throws IOException, InterruptedException, BrokerUnavailableException {
+    String job = UUID.randomUUID().toString();
+    Topology topology = settings.topology();
+    try (Connection connection =
+        new BrokerConnector(settings.broker()).open("fleet factor " + job)) {
+      String replyQueue;
+      try (Channel channel = connection.createChannel()) {
+        AMQP.Queue.DeclareOk tasks = declareTaskQueue(topology, channel);
+        if (tasks.getConsumerCount() == 0) {
+          err.write(
+              "fleet: no worker is consuming "
+                  + topology.taskQueue()
+                  + " yet; results come once one starts\n");
+          err.flush();
+        }
+        replyQueue = topology.declareReplyQueue(channel, job);
+      } catch (TimeoutException e) {
+        throw new IOException("timed out declaring the queues", e);
+      }
+      OrderedOutput output = new OrderedOutput(job, out, err, "fleet", settings.maxInFlight());
+      Aggregator aggregator = new Aggregator(new WireCodec(), output);
+      try (ReplyConsumer replies =
+              new ReplyConsumer(
+                  connection, topology, replyQueue, settings.confirmWindow() * 2, aggregator);
+          JobPublisher publisher =
+              new JobPublisher(
+                  connection,
+                  topology,
+                  job,
+                  replyQueue,
+                  settings.confirmWindow(),
+                  FactorSettings.RECONNECT_PATIENCE)) {
+        new JobFeeder(new NumberParser(settings.maxDigits()), settings.chunkSize())
+            .feed(input, new OrderedSteps(output, publisher::publish));
+        publisher.seal();
+        output.awaitCompletion();
+      }
+      deleteReplyQueue(connection, replyQueue);
+      return output.errorsShown();
+    }
+  }
+
+  private static AMQP.Queue.DeclareOk declareTaskQueue(Topology topology, Channel channel)
+      throws IOException {
+    topology.declareTaskQueue(channel);
+    return channel.queueDeclarePassive(topology.taskQueue());
+  }
+
+  private static void deleteReplyQueue(Connection connection, String replyQueue) {
+    try (Channel channel = connection.createChannel()) {
+      channel.queueDelete(replyQueue);
+    } catch (IOException | TimeoutException | RuntimeException e) {
+      // It expires on its own once unused.
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.factorfleet.cli;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import io.factorfleet.broker.BrokerConnector;
+import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.producer.JobFeeder;
+import io.factorfleet.producer.JobPublisher;
+import io.factorfleet.producer.input.TokenReader;
+import io.factorfleet.producer.input.TokenSource;
+import io.factorfleet.settings.BrokerOptions;
+import io.factorfleet.text.NumberParser;
+import io.factorfleet.topology.Topology;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code fleet submit}: hands a job to the fleet and the aggregator service, and returns. */
+@Command(
+    name = "submit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Publishes a job of the NUMBERs, or of the numbers read from standard input when none is"
+          + " given, and prints its job id once every task is confirmed by the broker.",
+      "The fleet-aggregator service writes the results to <data-dir>/<job-id>.txt."
+    },
+    exitCodeListHeading = "Exit status:%n",
+    exitCodeList = {
+      "0:the job was submitted",
+      "1:the job was submitted without the input that was not a valid positive integer",
+      "2:RabbitMQ could not be reached, or the connection was lost for good",
+      "64:bad command line"
+    })
+public final class SubmitCommand implements Callable<Integer> {
+  private static final Duration RECONNECT_PATIENCE = Duration.ofMinutes(2);
+
+  @Spec CommandSpec spec;
+
+  @ParentCommand FleetCommand fleet;
+
+  @Mixin BrokerOptions brokerOptions;
+
+  @Mixin JobOptions jobOptions;
+
+  @Parameters(paramLabel = "NUMBER", description = "Numbers to factor; standard input when none.")
+  List<String> numbers = List.of();
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Topology topology;
+    JobFeeder feeder;
+    BrokerConnector connector;
+    try {
+      topology = brokerOptions.topology();
+      connector = new BrokerConnector(brokerOptions.broker());
+      FactorSettings.requireRange(jobOptions.confirmWindow, 1, 100_000, "confirm window");
+      feeder = new JobFeeder(new NumberParser(jobOptions.maxDigits), jobOptions.chunkSize);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    TokenSource input =
+        numbers.isEmpty() ? new TokenReader(fleet.stdin()) : TokenSource.of(numbers);
+    String job = UUID.randomUUID().toString();
+    try (Connection connection = connector.open("fleet submit " + job)) {
+      try (Channel channel = connection.createChannel()) {
+        topology.declareTaskQueue(channel);
+        topology.declareResultQueue(channel);
+      } catch (TimeoutException e) {
+        throw new IOException("timed out declaring the queues", e);
+      }
+      JobFeeder.Summary summary;
+      try (JobPublisher publisher =
+          new JobPublisher(
+              connection,
+              topology,
+              job,
+              topology.resultQueue(),
+              jobOptions.confirmWindow,
+              RECONNECT_PATIENCE)) {
+        summary = feeder.feed(input, new Steps(publisher, err));
+        publisher.seal();
+      }
+      out.println(job);
+      return summary.invalid() > 0 ? FleetCommand.INPUT_ERROR : 0;
+    } catch (BrokerUnavailableException e) {
+      err.println("fleet: " + e.getMessage());
+      return FleetCommand.BROKER_UNAVAILABLE;
+    }
+  }
+
+  /** Tasks go straight to the broker; errors straight to standard error. */
+  private record Steps(JobPublisher publisher, PrintWriter err) implements JobFeeder.Steps {
+    @Override
+    public long nextTask() {
+      return publisher.tasks();
+    }
+
+    @Override
+    public void dispatch(long index, List<String> numbers)
+        throws IOException, InterruptedException {
+      publisher.publish(index, numbers);
+    }
+
+    @Override
+    public void invalid(String message) {
+      err.println("fleet: " + message);
+    }
+  }
+}

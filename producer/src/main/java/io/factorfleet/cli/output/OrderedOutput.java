@@ -1,0 +1,182 @@
+package io.factorfleet.cli.output;
+
+import io.factorfleet.aggregator.ResultLines;
+import io.factorfleet.aggregator.ResultSink;
+import io.factorfleet.wire.NumberResult;
+import io.factorfleet.wire.ResultMessage;
+import io.factorfleet.wire.SealMessage;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Prints a job's results in input order as they arrive in any order, the way {@code fleet factor}
+ * shows them: {@code factor} lines on standard output, errors on standard error at the point of the
+ * input where they belong.
+ *
+ * <p>It holds at most {@code capacity} entries (tasks sent but not printed, and errors waiting
+ * behind them): whoever adds one more waits until the oldest is printed. That bounds the memory of
+ * a job of any length, and paces the producer to the fleet.
+ */
+public final class OrderedOutput implements ResultSink {
+  private final String job;
+  private final Writer out;
+  private final Writer err;
+  private final String program;
+  private final int capacity;
+
+  /** Entries in input order: a Long is a task index, a String an error message. */
+  private final ArrayDeque<Object> entries = new ArrayDeque<>();
+
+  private final Map<Long, ResultMessage> arrived = new HashMap<>();
+  private long tasksExpected;
+  private long firstUnprinted;
+  private long sealedTasks = -1;
+  private boolean errorsShown;
+  private IOException failure;
+
+  public OrderedOutput(String job, Writer out, Writer err, String program, int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+    }
+    this.job = job;
+    this.out = out;
+    this.err = err;
+    this.program = program;
+    this.capacity = capacity;
+  }
+
+  /**
+   * Makes room for the next task of the job, waiting while the output is full; returns its index.
+   */
+  public synchronized long expectTask() throws InterruptedException, IOException {
+    awaitRoom();
+    long index = tasksExpected++;
+    entries.addLast(index);
+    return index;
+  }
+
+  /** Shows an error for the input at this point, once everything before it is printed. */
+  public synchronized void addError(String message) throws InterruptedException, IOException {
+    awaitRoom();
+    entries.addLast(message);
+    printReady();
+  }
+
+  @Override
+  public synchronized boolean accept(ResultMessage result) {
+    if (!job.equals(result.job())) {
+      throw new UnknownTaskException(
+          "result of job " + result.job() + " in the reply queue of " + job);
+    }
+    long task = result.task();
+    if (task >= tasksExpected) {
+      throw new UnknownTaskException("job " + job + " has no task " + task + " yet");
+    }
+    if (task < firstUnprinted || arrived.containsKey(task)) {
+      return false;
+    }
+    arrived.put(task, result);
+    printReady();
+    return true;
+  }
+
+  @Override
+  public synchronized void seal(SealMessage seal) {
+    if (!job.equals(seal.job()) || seal.tasks() != tasksExpected) {
+      throw new UnknownTaskException(
+          "seal of job "
+              + seal.job()
+              + " with "
+              + seal.tasks()
+              + " tasks does not match job "
+              + job
+              + " with "
+              + tasksExpected);
+    }
+    sealedTasks = seal.tasks();
+    notifyAll();
+  }
+
+  /** Gives up on the job: whoever waits on this output is woken with {@code cause}. */
+  public synchronized void fail(Throwable cause) {
+    if (failure == null) {
+      failure = cause instanceof IOException io ? io : new IOException(cause.toString(), cause);
+    }
+    notifyAll();
+  }
+
+  /** Waits until the job is sealed and every result is printed. */
+  public synchronized void awaitCompletion() throws InterruptedException, IOException {
+    while (!isComplete() && failure == null) {
+      wait();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  public synchronized boolean isComplete() {
+    return sealedTasks >= 0 && firstUnprinted == sealedTasks && entries.isEmpty();
+  }
+
+  /** Whether any error was shown: invalid input, or a number not fully factored. */
+  public synchronized boolean errorsShown() {
+    return errorsShown;
+  }
+
+  private void awaitRoom() throws InterruptedException, IOException {
+    while (entries.size() >= capacity && failure == null) {
+      wait();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void printReady() {
+    boolean printed = false;
+    try {
+      while (!entries.isEmpty()) {
+        Object head = entries.peekFirst();
+        if (head instanceof String message) {
+          printError(message);
+        } else {
+          ResultMessage result = arrived.remove((Long) head);
+          if (result == null) {
+            break;
+          }
+          for (NumberResult r : result.results()) {
+            if (r.isComplete()) {
+              out.write(ResultLines.factorLine(r));
+              out.write('\n');
+            } else {
+              printError(ResultLines.errorMessage(r));
+            }
+          }
+          firstUnprinted = (Long) head + 1;
+        }
+        entries.removeFirst();
+        printed = true;
+      }
+      if (printed) {
+        out.flush();
+        err.flush();
+      }
+    } catch (IOException e) {
+      failure = e;
+      notifyAll();
+    }
+    if (printed) {
+      notifyAll();
+    }
+  }
+
+  private void printError(String message) throws IOException {
+    out.flush();
+    err.write(program + ": " + message + "\n");
+    errorsShown = true;
+  }
+}

@@ -1,0 +1,61 @@
+package io.factorfleet.producer.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into tokens as it arrives, holding only the token being read. Tokens are
+ * separated by what GNU {@code factor} separates them with on its input: spaces, tabs and newlines
+ * (a carriage return is part of a token, so CRLF input is refused as GNU refuses it).
+ */
+public final class TokenReader implements TokenSource {
+  private static final int BUFFER_BYTES = 1 << 16;
+
+  private final InputStream in;
+  private final byte[] buffer = new byte[BUFFER_BYTES];
+  private int position;
+  private int limit;
+  private byte[] token = new byte[64];
+
+  public TokenReader(InputStream in) {
+    this.in = in;
+  }
+
+  @Override
+  public String next() throws IOException {
+    int b;
+    do {
+      b = read();
+      if (b < 0) {
+        return null;
+      }
+    } while (isSpace(b));
+    int length = 0;
+    while (b >= 0 && !isSpace(b)) {
+      if (length == token.length) {
+        token = Arrays.copyOf(token, length * 2);
+      }
+      token[length++] = (byte) b;
+      b = read();
+    }
+    return new String(token, 0, length, StandardCharsets.UTF_8);
+  }
+
+  private int read() throws IOException {
+    if (position == limit) {
+      limit = in.read(buffer, 0, buffer.length);
+      position = 0;
+      if (limit <= 0) {
+        limit = 0;
+        return -1;
+      }
+    }
+    return buffer[position++] & 0xff;
+  }
+
+  private static boolean isSpace(int b) {
+    return b == ' ' || b == '\n' || b == '\t';
+  }
+}
