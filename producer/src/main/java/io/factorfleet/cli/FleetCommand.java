@@ -2,6 +2,9 @@ package io.factorfleet.cli;
 
 import java.io.InputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code fleet}: the command users type. */
 @Command(
@@ -27,9 +30,11 @@ public final class FleetCommand implements Runnable {
     return stdin;
   }
 
+  @Spec CommandSpec spec;
+
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "a command is required: factor, submit or status");
+    throw new ParameterException(
+        spec.commandLine(), "a command is required: factor, submit or status");
   }
 }

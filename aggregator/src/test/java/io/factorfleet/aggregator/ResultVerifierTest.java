@@ -1,0 +1,64 @@
+package io.factorfleet.aggregator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.factorfleet.wire.NumberResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResultVerifierTest {
+  private final ResultVerifier verifier = new ResultVerifier();
+
+  @Test
+  void shouldAcceptACorrectFactorization() {
+    assertThat(verifier.problem(NumberResult.complete("12", List.of("2", "2", "3")))).isEmpty();
+    assertThat(verifier.problem(NumberResult.complete("0", List.of()))).isEmpty();
+    assertThat(verifier.problem(NumberResult.complete("1", List.of()))).isEmpty();
+    assertThat(
+            verifier.problem(
+                NumberResult.complete(
+                    "340282366920938463463374607431768211457",
+                    List.of("59649589127497217", "5704689200685129054721"))))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldCatchFactorsThatDoNotMultiplyToTheNumber() {
+    assertThat(verifier.problem(NumberResult.complete("12", List.of("2", "3"))))
+        .contains("the factors given do not multiply to 12");
+    assertThat(verifier.problem(NumberResult.complete("7", List.of())))
+        .contains("the factors given do not multiply to 7");
+    assertThat(verifier.problem(NumberResult.complete("1", List.of("1"))))
+        .contains("factor 1 of 1 is not prime");
+  }
+
+  @Test
+  void shouldCatchACompositeFactor() {
+    assertThat(verifier.problem(NumberResult.complete("12", List.of("3", "4"))))
+        .contains("factor 4 of 12 is not prime");
+  }
+
+  @Test
+  void shouldCatchFactorsOutOfOrder() {
+    assertThat(verifier.problem(NumberResult.complete("12", List.of("3", "2", "2"))))
+        .contains("factors of 12 are not in ascending order");
+  }
+
+  @Test
+  void shouldCatchNonCanonicalNumbers() {
+    assertThat(verifier.problem(NumberResult.complete("012", List.of("2", "2", "3")))).isPresent();
+    assertThat(verifier.problem(NumberResult.complete("12", List.of("2", "2", "+3")))).isPresent();
+  }
+
+  @Test
+  void shouldAcceptAPartialResultOnlyWithACompositeCofactor() {
+    assertThat(verifier.problem(NumberResult.partial("60", List.of("2", "2"), "15"))).isEmpty();
+    assertThat(verifier.problem(NumberResult.partial("20", List.of("2", "2"), "5")))
+        .contains("cofactor 5 of 20 is not composite");
+  }
+
+  @Test
+  void shouldTakeRefusalsAsTheyAre() {
+    assertThat(verifier.problem(NumberResult.refused("abc", "not a number"))).isEmpty();
+  }
+}

@@ -1,0 +1,47 @@
+package io.factorfleet.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.factorfleet.engine.Factorizer;
+import io.factorfleet.text.NumberParser;
+import io.factorfleet.wire.NumberResult;
+import io.factorfleet.wire.ResultMessage;
+import io.factorfleet.wire.TaskMessage;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TaskProcessorTest {
+  private final TaskProcessor processor =
+      new TaskProcessor(new Factorizer(Duration.ofSeconds(30)), new NumberParser(30), "w1");
+
+  @Test
+  void shouldAnswerEveryNumberInTaskOrder() {
+    ResultMessage result =
+        processor.process(
+            TaskMessage.of("job", 4, List.of("12", "0", "1", "18446744073709551617")));
+    assertThat(result.job()).isEqualTo("job");
+    assertThat(result.task()).isEqualTo(4);
+    assertThat(result.worker()).isEqualTo("w1");
+    assertThat(result.results())
+        .containsExactly(
+            NumberResult.complete("12", List.of("2", "2", "3")),
+            NumberResult.complete("0", List.of()),
+            NumberResult.complete("1", List.of()),
+            NumberResult.complete("18446744073709551617", List.of("274177", "67280421310721")));
+  }
+
+  @Test
+  void shouldRefuseABadNumberAndAnswerTheRestOfTheTask() {
+    ResultMessage result =
+        processor.process(TaskMessage.of("job", 0, List.of("x1", "9", "-4", "1".repeat(31))));
+    assertThat(result.results())
+        .extracting(NumberResult::error)
+        .containsExactly(
+            "'x1' is not a valid positive integer",
+            null,
+            "'-4' is not a valid positive integer",
+            "'" + "1".repeat(31) + "' has 31 digits, over the limit of 30");
+    assertThat(result.results().get(1)).isEqualTo(NumberResult.complete("9", List.of("3", "3")));
+  }
+}

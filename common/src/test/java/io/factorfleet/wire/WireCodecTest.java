@@ -1,0 +1,118 @@
+package io.factorfleet.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WireCodecTest {
+  private final WireCodec codec = new WireCodec(10_000);
+
+  @Test
+  void shouldRoundTripATask() throws Exception {
+    TaskMessage task = TaskMessage.of("job-1", 7, List.of("12", "13"));
+    assertThat(codec.decodeTask(codec.encode(task))).isEqualTo(task);
+  }
+
+  @Test
+  void shouldRoundTripAResultOfEveryShape() throws Exception {
+    ResultMessage result =
+        ResultMessage.of(
+            "job-1",
+            3,
+            "w1",
+            1234,
+            List.of(
+                NumberResult.complete("12", List.of("2", "2", "3")),
+                NumberResult.partial("1000", List.of("2"), "500"),
+                NumberResult.refused("abc", "'abc' is not a valid positive integer")));
+    assertThat(codec.decodeResult(codec.encode(result))).isEqualTo(result);
+  }
+
+  @Test
+  void shouldRoundTripASeal() throws Exception {
+    SealMessage seal = SealMessage.of("job-1", 10, 1000);
+    assertThat(codec.decodeSeal(codec.encode(seal))).isEqualTo(seal);
+  }
+
+  @Test
+  void shouldWriteCompactJsonWithoutAbsentFields() {
+    String json =
+        new String(
+            codec.encode(
+                ResultMessage.of(
+                    "j", 0, "w", 5, List.of(NumberResult.complete("4", List.of("2", "2"))))),
+            StandardCharsets.UTF_8);
+    assertThat(json)
+        .isEqualTo(
+            "{\"version\":1,\"job\":\"j\",\"task\":0,\"worker\":\"w\",\"nanos\":5,"
+                + "\"results\":[{\"n\":\"4\",\"factors\":[\"2\",\"2\"]}]}");
+  }
+
+  @Test
+  void shouldIgnoreFieldsItDoesNotKnow() throws Exception {
+    TaskMessage task =
+        decodeTask("{\"version\":1,\"job\":\"j\",\"task\":0,\"numbers\":[\"5\"],\"extra\":true}");
+    assertThat(task.numbers()).containsExactly("5");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "not json",
+        "[1,2]",
+        "{\"job\":\"j\",\"task\":0,\"numbers\":[\"5\"]}",
+        "{\"version\":\"1\",\"job\":\"j\",\"task\":0,\"numbers\":[\"5\"]}",
+        "{\"version\":1,\"task\":0,\"numbers\":[\"5\"]}",
+        "{\"version\":1,\"job\":\"j\",\"numbers\":[\"5\"]}",
+        "{\"version\":1,\"job\":\"j\",\"task\":0}",
+        "{\"version\":1,\"job\":\"j\",\"task\":0,\"numbers\":[]}",
+        "{\"version\":1,\"job\":\"j\",\"task\":-1,\"numbers\":[\"5\"]}",
+        "{\"version\":1,\"job\":\"j\",\"task\":\"zero\",\"numbers\":[\"5\"]}",
+        "{\"version\":1,\"job\":\"j\",\"task\":0,\"numbers\":\"5\"}",
+        "{\"version\":1,\"job\":\"j\",\"task\":0,\"numbers\":[null]}",
+        "{\"version\":1,\"job\":\"../etc\",\"task\":0,\"numbers\":[\"5\"]}",
+        "{\"version\":1,\"job\":\"\",\"task\":0,\"numbers\":[\"5\"]}",
+        "{\"version\":1,\"job\":\"j\",\"task\":0,\"numbers\":[\"5\"]} trailing"
+      })
+  void shouldRefuseMalformedTasks(String body) {
+    assertThatThrownBy(() -> decodeTask(body)).isInstanceOf(WireFormatException.class);
+  }
+
+  @Test
+  void shouldNameAnUnknownSchemaVersion() {
+    assertThatThrownBy(() -> decodeTask("{\"version\":2,\"job\":\"j\",\"task\":0,\"numbers\":[]}"))
+        .isInstanceOf(WireFormatException.class)
+        .hasMessage("unknown schema version 2 (this build reads 1)");
+  }
+
+  @Test
+  void shouldRefuseOversizeBodiesWithoutParsingThem() {
+    byte[] body = new byte[10_001];
+    assertThatThrownBy(() -> codec.decodeTask(body))
+        .hasMessage("body of 10001 bytes is over the limit of 10000");
+  }
+
+  @Test
+  void shouldRefuseBinaryGarbage() {
+    byte[] garbage = {(byte) 0xff, 0, 1, 2, (byte) 0x80};
+    assertThatThrownBy(() -> codec.decodeTask(garbage)).isInstanceOf(WireFormatException.class);
+  }
+
+  @Test
+  void shouldRefuseAResultEntryWithNeitherFactorsNorError() {
+    String body =
+        "{\"version\":1,\"job\":\"j\",\"task\":0,\"worker\":\"w\",\"nanos\":1,\"results\":[{\"n\":\"4\"}]}";
+    assertThatThrownBy(() -> codec.decodeResult(body.getBytes(StandardCharsets.UTF_8)))
+        .hasMessage("result for 4 has neither factors nor an error");
+  }
+
+  private TaskMessage decodeTask(String body) throws WireFormatException {
+    return codec.decodeTask(body.getBytes(StandardCharsets.UTF_8));
+  }
+}
