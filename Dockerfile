@@ -1,0 +1,47 @@
+# Factor Fleet image: the CLI, the worker and the aggregator, one fat jar each.
+#   docker build -t factor-fleet .
+#   docker run --rm factor-fleet factor --local 123            (the CLI is the default)
+#   docker run --rm --entrypoint java factor-fleet -jar /opt/fleet/fleet-worker.jar --help
+# docker-compose.yml picks the program per service with an exec-form entrypoint, so the JVM is
+# PID 1 and receives SIGTERM itself: the worker drains within FLEET_DRAIN_TIMEOUT and exits 0.
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+
+# Dependencies and plugins first, from the poms alone: a build of the modules without sources
+# resolves everything the real build needs (the modules depend on each other, so
+# dependency:go-offline cannot), and this layer is rebuilt only when a pom changes.
+COPY mvnw ./
+COPY .mvn/ .mvn/
+COPY pom.xml ./
+COPY common/pom.xml common/
+COPY aggregator/pom.xml aggregator/
+COPY worker/pom.xml worker/
+COPY producer/pom.xml producer/
+RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip package \
+    && rm -rf common/target aggregator/target worker/target producer/target
+
+COPY . .
+RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip package
+
+FROM eclipse-temurin:17-jre
+# The aggregator writes finished jobs to /data; a named volume mounted there starts out with
+# this directory's owner, so the non-root user can write to it.
+RUN groupadd --system --gid 10001 fleet \
+    && useradd --system --uid 10001 --gid fleet --home-dir /opt/fleet --no-create-home fleet \
+    && mkdir -p /data \
+    && chown 10001:10001 /data
+
+COPY --from=build /src/producer/target/fleet.jar /opt/fleet/fleet.jar
+COPY --from=build /src/worker/target/fleet-worker.jar /opt/fleet/fleet-worker.jar
+COPY --from=build /src/aggregator/target/fleet-aggregator.jar /opt/fleet/fleet-aggregator.jar
+
+# Heap sized from the container's memory limit; a JVM out of memory exits so that it is
+# restarted instead of limping on.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+
+# Numeric, so that orchestrators can tell it is not root without reading /etc/passwd.
+USER 10001:10001
+WORKDIR /opt/fleet
+ENTRYPOINT ["java", "-jar", "/opt/fleet/fleet.jar"]
+CMD ["--help"]

@@ -1,0 +1,211 @@
+package io.factorfleet.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.factorfleet.aggregator.service.AggregatorCommand;
+import io.factorfleet.aggregator.service.AggregatorMain;
+import io.factorfleet.cli.FleetCommand;
+import io.factorfleet.cli.FleetMain;
+import io.factorfleet.deploy.DeployFiles.ShadedJar;
+import io.factorfleet.settings.EnvironmentDefaults;
+import io.factorfleet.worker.WorkerCommand;
+import io.factorfleet.worker.WorkerMain;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+class ComposeFileTest {
+  private static final String BROKER = "rabbitmq";
+  private static final String AMQP_URI = EnvironmentDefaults.variableFor("--amqp-uri");
+  private static final String DRAIN_TIMEOUT = EnvironmentDefaults.variableFor("--drain-timeout");
+  private static final String DATA_DIR = EnvironmentDefaults.variableFor("--data-dir");
+
+  /** Read by logback.xml rather than by an option. */
+  private static final String LOG_LEVEL = "FLEET_LOG_LEVEL";
+
+  /** The command each program's main runs, by main class. */
+  private static final Map<String, Supplier<Object>> COMMANDS =
+      Map.of(
+          FleetMain.class.getName(), () -> new FleetCommand(InputStream.nullInputStream()),
+          WorkerMain.class.getName(), WorkerCommand::new,
+          AggregatorMain.class.getName(), AggregatorCommand::new);
+
+  private final JsonNode compose = DeployFiles.compose();
+
+  @Test
+  void shouldRunOneOfTheImagesJarsInEveryFleetService() {
+    assertThat(fleetServices()).contains("worker", "aggregator", "producer");
+    for (String service : fleetServices()) {
+      assertThat(COMMANDS).as(service).containsKey(jarOf(service).mainClass());
+    }
+  }
+
+  @Test
+  void shouldSetOnlyVariablesThatTheServicesProgramReads() {
+    for (String service : fleetServices()) {
+      Set<String> read = variablesRead(COMMANDS.get(jarOf(service).mainClass()).get());
+
+      assertThat(fleetVariables(service)).as(service).isNotEmpty().isSubsetOf(read);
+    }
+  }
+
+  @Test
+  void shouldGiveWorkersNeitherContainerNameNorPortsSoThatTheyScale() {
+    JsonNode worker = service("worker");
+
+    assertThat(worker.has("container_name")).as("container_name").isFalse();
+    assertThat(worker.has("ports")).as("ports").isFalse();
+  }
+
+  @Test
+  void shouldGiveAWorkerMoreTimeToStopThanItTakesToDrain() {
+    JsonNode worker = service("worker");
+    Duration drain = Duration.parse(worker.path("environment").path(DRAIN_TIMEOUT).asText());
+    Duration grace = DeployFiles.composeDuration(worker.path("stop_grace_period").asText());
+
+    assertThat(grace).isGreaterThan(drain);
+  }
+
+  @Test
+  void shouldStartWhatUsesTheBrokerOnlyOnceTheBrokerIsHealthy() {
+    assertThat(service(BROKER).path("healthcheck").path("test").toString()).contains("ping");
+    for (String service : fleetServices()) {
+      assertThat(service(service).path("depends_on").path(BROKER).path("condition").asText())
+          .as(service)
+          .isEqualTo("service_healthy");
+    }
+  }
+
+  @Test
+  void shouldConnectWithTheAccountTheBrokerIsCreatedWith() {
+    JsonNode broker = service(BROKER).path("environment");
+    String user = broker.path("RABBITMQ_DEFAULT_USER").asText();
+    String password = broker.path("RABBITMQ_DEFAULT_PASS").asText();
+
+    assertThat(user).startsWith("${RABBITMQ_USER:?");
+    assertThat(password).startsWith("${RABBITMQ_PASSWORD:?");
+    for (String service : fleetServices()) {
+      assertThat(environment(service).path(AMQP_URI).asText())
+          .as(service)
+          .isEqualTo("amqp://" + user + ":" + password + "@" + BROKER + ":5672/%2F");
+    }
+  }
+
+  @Test
+  void shouldNeverUseTheGuestAccount() {
+    assertThat(scalars(compose)).noneMatch(text -> text.toLowerCase().contains("guest"));
+    assertThat(DeployFiles.read(".env.example").toLowerCase()).doesNotContain("guest");
+  }
+
+  @Test
+  void shouldPublishPortsOnTheLoopbackInterfaceOnly() {
+    for (String service : names(compose.path("services"))) {
+      for (JsonNode port : service(service).path("ports")) {
+        assertThat(port.asText()).as(service).startsWith("127.0.0.1:");
+      }
+    }
+  }
+
+  @Test
+  void shouldKeepResultsInANamedVolumeWhereTheAggregatorWritesThem() {
+    String dataDir = environment("aggregator").path(DATA_DIR).asText();
+    List<String> mounts = new ArrayList<>();
+    service("aggregator").path("volumes").forEach(mount -> mounts.add(mount.asText()));
+
+    assertThat(mounts)
+        .anySatisfy(
+            mount -> {
+              String[] sourceAndTarget = mount.split(":");
+              assertThat(compose.path("volumes").has(sourceAndTarget[0])).isTrue();
+              assertThat(sourceAndTarget[1]).isEqualTo(dataDir);
+            });
+  }
+
+  @Test
+  void shouldKeepTheCommandLineOutOfComposeUp() {
+    assertThat(service("producer").path("profiles")).isNotEmpty();
+    assertThat(service("worker").has("profiles")).isFalse();
+    assertThat(service("aggregator").has("profiles")).isFalse();
+  }
+
+  /** Services running a Factor Fleet program: those that are told where the broker is. */
+  private List<String> fleetServices() {
+    return names(compose.path("services")).stream()
+        .filter(name -> environment(name).has(AMQP_URI))
+        .toList();
+  }
+
+  /** The jar a service's exec-form entrypoint runs, as the build writes it. */
+  private ShadedJar jarOf(String service) {
+    List<String> entrypoint = new ArrayList<>();
+    service(service).path("entrypoint").forEach(word -> entrypoint.add(word.asText()));
+    assertThat(entrypoint).as("%s entrypoint", service).startsWith("java", "-jar").hasSize(3);
+    String built = DeployFiles.jarsInImage().get(entrypoint.get(2));
+    return DeployFiles.shadedJars().values().stream()
+        .filter(jar -> jar.path().equals(built))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    service + " runs " + entrypoint.get(2) + ", a jar the build does not write"));
+  }
+
+  private Set<String> fleetVariables(String service) {
+    return Set.copyOf(
+        names(environment(service)).stream()
+            .filter(name -> name.startsWith(EnvironmentDefaults.PREFIX))
+            .toList());
+  }
+
+  /** The variables a command and its subcommands read: one per long option, and the log level. */
+  private static Set<String> variablesRead(Object command) {
+    Set<String> variables = new HashSet<>(Set.of(LOG_LEVEL));
+    collectVariables(new CommandLine(command), variables);
+    return variables;
+  }
+
+  private static void collectVariables(CommandLine line, Set<String> variables) {
+    for (OptionSpec option : line.getCommandSpec().options()) {
+      if (option.longestName().startsWith("--") && !option.usageHelp() && !option.versionHelp()) {
+        variables.add(EnvironmentDefaults.variableFor(option.longestName()));
+      }
+    }
+    line.getSubcommands().values().forEach(sub -> collectVariables(sub, variables));
+  }
+
+  private JsonNode service(String name) {
+    JsonNode service = compose.path("services").path(name);
+    assertThat(service.isObject()).as("service %s", name).isTrue();
+    return service;
+  }
+
+  private JsonNode environment(String service) {
+    return service(service).path("environment");
+  }
+
+  private static List<String> names(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static List<String> scalars(JsonNode node) {
+    List<String> texts = new ArrayList<>();
+    if (node.isContainerNode()) {
+      node.fieldNames().forEachRemaining(texts::add);
+      node.forEach(child -> texts.addAll(scalars(child)));
+    } else {
+      texts.add(node.asText());
+    }
+    return texts;
+  }
+}

@@ -1,0 +1,118 @@
+package io.factorfleet.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.factorfleet.deploy.DeployFiles.Instruction;
+import io.factorfleet.deploy.DeployFiles.ShadedJar;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DockerfileTest {
+  @Test
+  void shouldCopyIntoTheImageExactlyTheJarsTheShadePluginWrites() {
+    List<String> shaded = DeployFiles.shadedJars().values().stream().map(ShadedJar::path).toList();
+
+    assertThat(DeployFiles.jarsInImage().values()).containsExactlyInAnyOrderElementsOf(shaded);
+  }
+
+  @Test
+  void shouldBuildJarsWhoseMainClassesExist() {
+    for (ShadedJar jar : DeployFiles.shadedJars().values()) {
+      assertThatCode(() -> Class.forName(jar.mainClass()))
+          .as("main class of %s", jar.path())
+          .doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void shouldBuildWithTheMavenWrapperAndWithoutTests() {
+    List<String> builds =
+        DeployFiles.dockerfile().stream()
+            .filter(instruction -> instruction.is("RUN"))
+            .map(Instruction::arguments)
+            .filter(command -> command.contains("./mvnw"))
+            .toList();
+
+    assertThat(builds)
+        .last()
+        .asString()
+        .contains("./mvnw -B", "-DskipTests", "-Dspotless.check.skip", " package");
+  }
+
+  @Test
+  void shouldResolveDependenciesFromThePomsBeforeCopyingTheSources() {
+    List<Instruction> instructions = DeployFiles.dockerfile();
+    int firstPom = indexOf(instructions, "COPY", "pom.xml");
+    int sources = indexOf(instructions, "COPY", ". .");
+    int warmUp = indexOf(instructions, "RUN", "./mvnw");
+
+    assertThat(firstPom).isNotNegative().isLessThan(warmUp);
+    assertThat(warmUp).isLessThan(sources);
+  }
+
+  @Test
+  void shouldRunAsAUserOtherThanRoot() {
+    List<Instruction> users =
+        DeployFiles.runtimeStage().stream().filter(instruction -> instruction.is("USER")).toList();
+
+    assertThat(users).isNotEmpty();
+    String user = users.get(users.size() - 1).arguments().split(":")[0];
+    assertThat(user).isNotIn("root", "0");
+  }
+
+  @Test
+  void shouldStartTheJvmAsProcessOneSoThatItReceivesStopSignals() {
+    Instruction entrypoint = last(DeployFiles.runtimeStage(), "ENTRYPOINT");
+
+    assertThat(entrypoint.execForm()).as("exec-form ENTRYPOINT").isNotNull();
+    assertThat(entrypoint.execForm()).first().isEqualTo("java");
+  }
+
+  @Test
+  void shouldStartTheCommandLineByDefault() {
+    List<String> entrypoint = last(DeployFiles.runtimeStage(), "ENTRYPOINT").execForm();
+    String cli = DeployFiles.shadedJars().get("producer").path();
+
+    assertThat(entrypoint).contains("-jar");
+    assertThat(DeployFiles.jarsInImage().get(entrypoint.get(entrypoint.size() - 1))).isEqualTo(cli);
+  }
+
+  @Test
+  void shouldSizeTheHeapFromTheContainerMemoryLimitAndExitWhenItRunsOut() {
+    List<String> env =
+        DeployFiles.runtimeStage().stream()
+            .filter(instruction -> instruction.is("ENV"))
+            .map(Instruction::arguments)
+            .filter(arguments -> arguments.startsWith("JAVA_TOOL_OPTIONS="))
+            .toList();
+
+    assertThat(env)
+        .singleElement()
+        .asString()
+        .contains("-XX:MaxRAMPercentage=", "-XX:+ExitOnOutOfMemoryError");
+  }
+
+  @Test
+  void shouldKeepBuildOutputHistoryAndResultsOutOfTheBuildContext() {
+    List<String> ignored = List.of(DeployFiles.read(".dockerignore").split("\n"));
+
+    assertThat(ignored).contains("**/target/", ".git/", "data/", ".env");
+  }
+
+  private static int indexOf(List<Instruction> instructions, String keyword, String text) {
+    for (int i = 0; i < instructions.size(); i++) {
+      if (instructions.get(i).is(keyword) && instructions.get(i).arguments().contains(text)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Instruction last(List<Instruction> instructions, String keyword) {
+    List<Instruction> matching =
+        instructions.stream().filter(instruction -> instruction.is(keyword)).toList();
+    assertThat(matching).as(keyword).isNotEmpty();
+    return matching.get(matching.size() - 1);
+  }
+}
