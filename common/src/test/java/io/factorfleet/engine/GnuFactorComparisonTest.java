@@ -3,9 +3,7 @@ package io.factorfleet.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigInteger;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,9 +46,11 @@ class GnuFactorComparisonTest {
     for (int bits = 10; bits <= 32; bits++) {
       inputs.add(numbers.aSemiprime(bits));
     }
-    // 2^128 + 1 is left out: its 56-bit factor takes GNU factor minutes to find
+    // 2^122 - 1 and 2^128 + 1 are left out: GNU factor needs minutes for their ~60-bit factors
     for (int k = 2; k <= 128; k++) {
-      inputs.add(BigInteger.ONE.shiftLeft(k).subtract(BigInteger.ONE));
+      if (k != 122) {
+        inputs.add(BigInteger.ONE.shiftLeft(k).subtract(BigInteger.ONE));
+      }
       inputs.add(BigInteger.ONE.shiftLeft(k - 1).add(BigInteger.ONE));
     }
 
@@ -74,29 +73,20 @@ class GnuFactorComparisonTest {
 
   private static List<String> gnuFactor(List<BigInteger> inputs) throws Exception {
     Path input = Files.createTempFile("factor-input", ".txt");
+    Path output = Files.createTempFile("factor-output", ".txt");
     try {
       Files.write(input, inputs.stream().map(BigInteger::toString).toList());
       Process process =
           new ProcessBuilder("factor")
               .redirectInput(input.toFile())
+              .redirectOutput(output.toFile())
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
-      CompletableFuture<List<String>> lines =
-          CompletableFuture.supplyAsync(() -> readLines(process));
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("GNU factor finished").isTrue();
-      return lines.get();
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("GNU factor finished").isTrue();
+      return Files.readAllLines(output, StandardCharsets.US_ASCII);
     } finally {
       Files.deleteIfExists(input);
-    }
-  }
-
-  private static List<String> readLines(Process process) {
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
-      return reader.lines().toList();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+      Files.deleteIfExists(output);
     }
   }
 

@@ -8,7 +8,10 @@ import io.factorfleet.topology.Topology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -88,6 +91,19 @@ public final class RabbitBroker implements ParameterResolver {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** The environment that points a Factor Fleet program at this broker and topology. */
+  public static Map<String, String> environment(BrokerSettings broker, Topology topology) {
+    return Map.of(
+        "FLEET_AMQP_URI",
+        broker.uris().stream().map(URI::toString).collect(Collectors.joining(",")),
+        "FLEET_TASK_QUEUE",
+        topology.taskQueue(),
+        "FLEET_RESULT_QUEUE",
+        topology.resultQueue(),
+        "FLEET_DEAD_LETTER_QUEUE",
+        topology.deadLetterQueue());
   }
 
   /** Deletes a test's queues; run it after the test so the shared broker stays clean. */
