@@ -56,7 +56,7 @@ public final class Aggregator {
         return Outcome.SEALED;
       }
       case RESULT -> {
-        ResultMessage result = verified(codec.decodeResult(body));
+        ResultMessage result = verified(decodeResult(body));
         if (sink.accept(result)) {
           accepted.incrementAndGet();
           return Outcome.ACCEPTED;
@@ -76,9 +76,32 @@ public final class Aggregator {
     return duplicates.get();
   }
 
-  /** Number entries replaced by an error because their factorization was wrong. */
+  /** Number entries or whole results replaced by an error because they were wrong or unreadable. */
   public long corrected() {
     return corrected.get();
+  }
+
+  /**
+   * A result that cannot be read but names its job and task becomes an error for that task, so the
+   * job finishes and says what went wrong instead of waiting for an answer that never comes.
+   */
+  private ResultMessage decodeResult(byte[] body) throws WireFormatException {
+    try {
+      return codec.decodeResult(body);
+    } catch (WireFormatException e) {
+      WireCodec.TaskId id = codec.identify(body).orElseThrow(() -> e);
+      corrected.incrementAndGet();
+      String what = "task " + id.task() + " of job " + id.job();
+      return ResultMessage.of(
+          id.job(),
+          id.task(),
+          "unknown",
+          0,
+          List.of(
+              NumberResult.refused(
+                  "(" + what + ")",
+                  "the result of " + what + " could not be read: " + e.getMessage())));
+    }
   }
 
   private ResultMessage verified(ResultMessage result) {

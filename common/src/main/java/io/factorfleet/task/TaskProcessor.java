@@ -8,6 +8,7 @@ import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.TaskMessage;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,27 +20,52 @@ public final class TaskProcessor {
   private static final BigInteger MAX_UNSIGNED_LONG = BigInteger.ONE.shiftLeft(64);
 
   private final Factorizer factorizer;
+  private final Duration numberBudget;
+  private final Duration taskBudget;
   private final NumberParser parser;
   private final String workerId;
 
-  public TaskProcessor(Factorizer factorizer, NumberParser parser, String workerId) {
-    this.factorizer = factorizer;
+  /**
+   * @param numberBudget time one number may take before its partial factorization is returned
+   * @param taskBudget time a whole task may take; numbers left when it is spent are refused, so
+   *     that a task is always answered well within the broker's acknowledgement timeout
+   */
+  public TaskProcessor(
+      Duration numberBudget, Duration taskBudget, NumberParser parser, String workerId) {
+    this.factorizer = new Factorizer(numberBudget);
+    this.numberBudget = numberBudget;
+    this.taskBudget = taskBudget;
     this.parser = parser;
     this.workerId = workerId;
   }
 
   public ResultMessage process(TaskMessage task) {
     long started = System.nanoTime();
+    long deadline = started + taskBudget.toNanos();
     long[] scratch = new long[64];
     List<NumberResult> results = new ArrayList<>(task.numbers().size());
     for (String text : task.numbers()) {
-      results.add(factorOne(text, scratch));
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || Thread.currentThread().isInterrupted()) {
+        results.add(
+            NumberResult.refused(
+                text,
+                "'"
+                    + text
+                    + "' was not factored: its task's time budget of "
+                    + taskBudget
+                    + " ran out"));
+        continue;
+      }
+      Factorizer budgeted =
+          left < numberBudget.toNanos() ? new Factorizer(Duration.ofNanos(left)) : factorizer;
+      results.add(factorOne(budgeted, text, scratch));
     }
     return ResultMessage.of(
         task.job(), task.task(), workerId, System.nanoTime() - started, results);
   }
 
-  private NumberResult factorOne(String text, long[] scratch) {
+  private NumberResult factorOne(Factorizer factorizer, String text, long[] scratch) {
     BigInteger n;
     try {
       n = parser.parse(text);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -91,6 +92,39 @@ public final class WireCodec {
     }
     return seal;
   }
+
+  /**
+   * The job and task a message claims to belong to, read leniently from a body that does not
+   * decode, so that its sender can be told what went wrong instead of waiting forever.
+   */
+  public Optional<TaskId> identify(byte[] body) {
+    if (body == null || body.length == 0 || body.length > maxBodyBytes) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode tree = mapper.readTree(body);
+      if (tree == null || !tree.isObject()) {
+        return Optional.empty();
+      }
+      JsonNode job = tree.get("job");
+      JsonNode task = tree.get("task");
+      if (job == null
+          || !job.isTextual()
+          || !JOB_ID.matcher(job.textValue()).matches()
+          || task == null
+          || !task.canConvertToExactIntegral()
+          || !task.canConvertToLong()
+          || task.longValue() < 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new TaskId(job.textValue(), task.longValue()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Which task of which job. */
+  public record TaskId(String job, long task) {}
 
   private <T> T decode(byte[] body, Class<T> type) throws WireFormatException {
     if (body == null || body.length == 0) {

@@ -2,7 +2,6 @@ package io.factorfleet.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.factorfleet.engine.Factorizer;
 import io.factorfleet.text.NumberParser;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class TaskProcessorTest {
   private final TaskProcessor processor =
-      new TaskProcessor(new Factorizer(Duration.ofSeconds(30)), new NumberParser(30), "w1");
+      new TaskProcessor(Duration.ofSeconds(30), Duration.ofMinutes(1), new NumberParser(30), "w1");
 
   @Test
   void shouldAnswerEveryNumberInTaskOrder() {
@@ -43,5 +42,21 @@ class TaskProcessorTest {
             "'-4' is not a valid positive integer",
             "'" + "1".repeat(31) + "' has 31 digits, over the limit of 30");
     assertThat(result.results().get(1)).isEqualTo(NumberResult.complete("9", List.of("3", "3")));
+  }
+
+  @Test
+  void shouldRefuseTheNumbersLeftWhenTheTaskIsCancelled() {
+    Thread.currentThread().interrupt();
+    ResultMessage result;
+    try {
+      result = processor.process(TaskMessage.of("job", 0, List.of("12", "13")));
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(result.results())
+        .extracting(NumberResult::error)
+        .containsExactly(
+            "'12' was not factored: its task's time budget of PT1M ran out",
+            "'13' was not factored: its task's time budget of PT1M ran out");
   }
 }

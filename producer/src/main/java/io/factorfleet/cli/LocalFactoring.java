@@ -10,6 +10,7 @@ import io.factorfleet.wire.SealMessage;
 import io.factorfleet.wire.TaskMessage;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * pool of this process instead of workers behind a broker.
  */
 final class LocalFactoring {
+  /** No broker is waiting for an acknowledgement here, so a task may take as long as it needs. */
+  private static final Duration LOCAL_TASK_BUDGET = Duration.ofDays(365);
+
   private final FactorSettings settings;
 
   LocalFactoring(FactorSettings settings) {
@@ -32,7 +36,8 @@ final class LocalFactoring {
     String job = "local-" + UUID.randomUUID();
     TaskProcessor processor =
         new TaskProcessor(
-            new Factorizer(Factorizer.DEFAULT_BUDGET),
+            Factorizer.DEFAULT_BUDGET,
+            LOCAL_TASK_BUDGET,
             new NumberParser(settings.maxDigits()),
             "local");
     OrderedOutput output = new OrderedOutput(job, out, err, "fleet", settings.maxInFlight());

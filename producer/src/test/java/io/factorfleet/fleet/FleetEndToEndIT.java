@@ -117,6 +117,7 @@ class FleetEndToEndIT {
         2,
         100,
         Duration.ofMinutes(1),
+        Duration.ofMinutes(10),
         Duration.ofSeconds(10),
         Duration.ofSeconds(10));
   }

@@ -71,6 +71,16 @@ public final class WorkerCommand implements Callable<Integer> {
   Duration numberBudget;
 
   @Option(
+      names = "--task-budget",
+      paramLabel = "DURATION",
+      defaultValue = "PT10M",
+      description =
+          "Time one task may take; numbers left when it is spent come back as errors. At most"
+              + " PT20M, below RabbitMQ's 30-minute acknowledgement timeout"
+              + " (env FLEET_TASK_BUDGET, default: ${DEFAULT-VALUE}).")
+  Duration taskBudget;
+
+  @Option(
       names = "--drain-timeout",
       paramLabel = "DURATION",
       defaultValue = "PT20S",
@@ -105,6 +115,7 @@ public final class WorkerCommand implements Callable<Integer> {
           prefetchPerThread,
           maxDigits,
           numberBudget,
+          taskBudget,
           drainTimeout,
           connectPatience);
     } catch (IllegalArgumentException e) {

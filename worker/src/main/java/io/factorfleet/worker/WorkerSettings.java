@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param prefetchPerThread unacknowledged tasks the broker may hand this worker per thread
  * @param maxDigits longest number accepted
  * @param numberBudget time one number may take before a partial result is sent
+ * @param taskBudget time one task may take; kept well below the broker's acknowledgement timeout
  * @param drainTimeout on stop, how long to finish the tasks in hand before handing them back
  * @param connectPatience at start, how long to wait for the broker to answer
  */
@@ -26,8 +27,12 @@ public record WorkerSettings(
     int prefetchPerThread,
     int maxDigits,
     Duration numberBudget,
+    Duration taskBudget,
     Duration drainTimeout,
     Duration connectPatience) {
+  /** RabbitMQ closes the channel of a consumer holding a delivery for 30 minutes. */
+  public static final Duration MAX_TASK_BUDGET = Duration.ofMinutes(20);
+
   public WorkerSettings {
     Objects.requireNonNull(broker, "broker");
     Objects.requireNonNull(topology, "topology");
@@ -45,6 +50,14 @@ public record WorkerSettings(
       throw new IllegalArgumentException("max digits must be at least 1, got " + maxDigits);
     }
     requirePositive(numberBudget, "number budget");
+    requirePositive(taskBudget, "task budget");
+    if (taskBudget.compareTo(MAX_TASK_BUDGET) > 0) {
+      throw new IllegalArgumentException(
+          "task budget must be at most "
+              + MAX_TASK_BUDGET
+              + ", below the broker's acknowledgement timeout, got "
+              + taskBudget);
+    }
     requirePositive(drainTimeout, "drain timeout");
     requirePositive(connectPatience, "connect patience");
   }

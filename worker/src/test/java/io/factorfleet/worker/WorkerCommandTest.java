@@ -1,0 +1,72 @@
+package io.factorfleet.worker;
+
+import static io.factorfleet.testing.CommandLineAssertions.assertEveryOptionStatesItsVariableAndDefault;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.factorfleet.settings.CommandLines;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class WorkerCommandTest {
+  @Test
+  void shouldStateEachOptionsVariableAndDefault() {
+    assertEveryOptionStatesItsVariableAndDefault(
+        commandLine(new WorkerCommand(), new StringWriter()));
+  }
+
+  @Test
+  void shouldSizeThreadsToTheProcessorsAndPrefetchToTheThreads() {
+    WorkerCommand command = new WorkerCommand();
+    commandLine(command, new StringWriter()).parseArgs("--prefetch-per-thread=3");
+
+    WorkerSettings settings = command.settings();
+
+    assertThat(settings.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(settings.prefetch()).isEqualTo(settings.threads() * 3);
+  }
+
+  @Test
+  void shouldTakeSettingsFromTheEnvironment() {
+    WorkerCommand command = new WorkerCommand();
+    commandLine(command, Map.of("FLEET_THREADS", "3", "FLEET_WORKER_ID", "w7"), new StringWriter())
+        .parseArgs();
+
+    assertThat(command.settings().threads()).isEqualTo(3);
+    assertThat(command.settings().workerId()).isEqualTo("w7");
+  }
+
+  @Test
+  void shouldRefuseATaskBudgetTheBrokerWouldNotWaitFor() {
+    StringWriter err = new StringWriter();
+    int code = commandLine(new WorkerCommand(), err).execute("--task-budget=PT40M", "--threads=1");
+
+    assertThat(code).isEqualTo(CommandLines.USAGE_ERROR);
+    assertThat(err.toString()).contains("task budget must be at most PT20M");
+  }
+
+  @Test
+  void shouldExitWithTwoWhenTheBrokerDoesNotAnswer() {
+    StringWriter err = new StringWriter();
+    int code =
+        commandLine(new WorkerCommand(), err)
+            .execute("--amqp-uri=amqp://u:secret@127.0.0.1:1/%2F", "--connect-patience=PT0.1S");
+
+    assertThat(code).isEqualTo(WorkerCommand.BROKER_UNAVAILABLE);
+    assertThat(err.toString())
+        .contains("cannot connect to RabbitMQ at amqp://u@127.0.0.1:1/%2F")
+        .doesNotContain("secret");
+  }
+
+  private static CommandLine commandLine(WorkerCommand command, StringWriter err) {
+    return commandLine(command, Map.of(), err);
+  }
+
+  private static CommandLine commandLine(
+      WorkerCommand command, Map<String, String> env, StringWriter err) {
+    return CommandLines.create(
+        command, env, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+  }
+}
