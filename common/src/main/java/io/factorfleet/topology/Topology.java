@@ -69,31 +69,18 @@ public record Topology(
 
   public void declareTaskQueue(Channel channel) throws IOException {
     declareDeadLetterQueue(channel);
-    channel.queueDeclare(
-        taskQueue,
-        true,
-        false,
-        false,
-        Map.of(
-            "x-queue-type",
-            "quorum",
-            "x-delivery-limit",
-            deliveryLimit,
-            "x-dead-letter-exchange",
-            "",
-            "x-dead-letter-routing-key",
-            deadLetterQueue));
+    channel.queueDeclare(taskQueue, true, false, false, deadLetteringQuorumQueue());
   }
 
   public void declareResultQueue(Channel channel) throws IOException {
     declareDeadLetterQueue(channel);
-    channel.queueDeclare(resultQueue, true, false, false, resultQueueArguments());
+    channel.queueDeclare(resultQueue, true, false, false, deadLetteringQuorumQueue());
   }
 
   /** Declares the reply queue of one job and returns its name. */
   public String declareReplyQueue(Channel channel, String job) throws IOException {
     declareDeadLetterQueue(channel);
-    Map<String, Object> arguments = new HashMap<>(resultQueueArguments());
+    Map<String, Object> arguments = new HashMap<>(deadLetteringQuorumQueue());
     arguments.put("x-expires", REPLY_QUEUE_EXPIRY_MILLIS);
     String name = replyQueue(job);
     channel.queueDeclare(name, true, false, false, arguments);
@@ -104,7 +91,11 @@ public record Topology(
     channel.queueDeclare(deadLetterQueue, true, false, false, Map.of("x-queue-type", "quorum"));
   }
 
-  private Map<String, Object> resultQueueArguments() {
+  /**
+   * A durable quorum queue whose messages go to the dead-letter queue when rejected, or when
+   * delivered more than the delivery limit allows, so that nothing loops forever.
+   */
+  private Map<String, Object> deadLetteringQuorumQueue() {
     return Map.of(
         "x-queue-type",
         "quorum",
