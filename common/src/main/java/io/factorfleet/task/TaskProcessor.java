@@ -66,6 +66,14 @@ public final class TaskProcessor {
   }
 
   private NumberResult factorOne(Factorizer factorizer, String text, long[] scratch) {
+    long small = parser.parseSmall(text);
+    if (small >= 0) {
+      String canonical =
+          text.charAt(0) == '+' || (text.charAt(0) == '0' && text.length() > 1)
+              ? Long.toString(small)
+              : text;
+      return factorLong(factorizer, canonical, small, scratch);
+    }
     BigInteger n;
     try {
       n = parser.parse(text);
@@ -74,17 +82,23 @@ public final class TaskProcessor {
     }
     String canonical = n.toString();
     if (n.compareTo(MAX_UNSIGNED_LONG) < 0) {
-      int count = factorizer.factor(n.longValue(), scratch);
-      List<String> factors = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        factors.add(Long.toUnsignedString(scratch[i]));
-      }
-      return NumberResult.complete(canonical, factors);
+      return factorLong(factorizer, canonical, n.longValue(), scratch);
     }
     Factorization f = factorizer.factor(n);
     List<String> factors = f.primes().stream().map(BigInteger::toString).toList();
     return f.isComplete()
         ? NumberResult.complete(canonical, factors)
         : NumberResult.partial(canonical, factors, f.cofactor().toString());
+  }
+
+  /** Below 2^64: the engine's allocation-free path, which is never partial. */
+  private static NumberResult factorLong(
+      Factorizer factorizer, String canonical, long unsigned, long[] scratch) {
+    int count = factorizer.factor(unsigned, scratch);
+    List<String> factors = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      factors.add(Long.toUnsignedString(scratch[i]));
+    }
+    return NumberResult.complete(canonical, factors);
   }
 }

@@ -59,6 +59,33 @@ public final class NumberParser {
     return new BigInteger(token.substring(firstNonZero));
   }
 
+  /**
+   * The fast path for the common case: the value of a token that {@link #parse} would accept and
+   * that fits in 18 digits, or -1 for any other token (which {@link #parse} then handles).
+   */
+  public long parseSmall(String token) {
+    int length = token.length();
+    int i = length > 0 && token.charAt(0) == '+' ? 1 : 0;
+    if (i == length) {
+      return -1;
+    }
+    while (i < length - 1 && token.charAt(i) == '0') {
+      i++;
+    }
+    if (length - i > Math.min(18, maxDigits)) {
+      return -1;
+    }
+    long value = 0;
+    for (; i < length; i++) {
+      int digit = token.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+
   private static InvalidNumberException notAPositiveInteger(String token) {
     return new InvalidNumberException(
         token, "'" + abbreviate(token) + "' is not a valid positive integer");

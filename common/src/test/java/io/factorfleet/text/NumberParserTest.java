@@ -63,6 +63,24 @@ class NumberParserTest {
   }
 
   @Test
+  void shouldReadSmallNumbersOnTheFastPathExactlyAsTheGeneralOne() {
+    for (String token :
+        new String[] {"0", "7", "+5", "007", "999999999999999999", "00000000000000000000001"}) {
+      assertThat(parser.parseSmall(token))
+          .as(token)
+          .isEqualTo(parser.parse(token).longValueExact());
+    }
+  }
+
+  @Test
+  void shouldLeaveEverythingElseToTheGeneralPath() {
+    for (String token : new String[] {"", "+", "abc", "-3", "1000000000000000000", "12\r"}) {
+      assertThat(parser.parseSmall(token)).as(token).isEqualTo(-1);
+    }
+    assertThat(new NumberParser(3).parseSmall("1000")).isEqualTo(-1);
+  }
+
+  @Test
   void shouldRejectANonPositiveDigitLimit() {
     assertThatThrownBy(() -> new NumberParser(0)).isInstanceOf(IllegalArgumentException.class);
   }
