@@ -2,27 +2,23 @@ package io.factorfleet.engine;
 
 /**
  * The point in time at which the search for factors of one number gives up, or the moment the
- * calling thread is interrupted. Checked every few thousand iterations by the factoring loops.
+ * calling thread is interrupted. Checked once per ECM curve and every few hundred curve steps.
  */
 final class Deadline {
 
-  /** A deadline that never expires; used where a result must be complete. */
-  static final Deadline NEVER = new Deadline(Long.MAX_VALUE, false);
-
   private final long endNanos;
-  private final boolean bounded;
 
-  private Deadline(long endNanos, boolean bounded) {
+  private Deadline(long endNanos) {
     this.endNanos = endNanos;
-    this.bounded = bounded;
   }
 
+  /** A deadline budgetNanos from now; budgetNanos must stay well below 2^63 (overflow-safe). */
   static Deadline after(long budgetNanos) {
-    return new Deadline(System.nanoTime() + budgetNanos, true);
+    return new Deadline(System.nanoTime() + budgetNanos);
   }
 
   /** Returns true when the budget is spent or the current thread was interrupted. */
   boolean expired() {
-    return bounded && (System.nanoTime() - endNanos > 0 || Thread.currentThread().isInterrupted());
+    return System.nanoTime() - endNanos > 0 || Thread.currentThread().isInterrupted();
   }
 }

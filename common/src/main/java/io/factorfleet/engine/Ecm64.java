@@ -8,12 +8,21 @@ package io.factorfleet.engine;
  */
 final class Ecm64 {
 
-  private static final EcmPlan SMALL = new EcmPlan(70, 70 * 25);
-  private static final EcmPlan MEDIUM = new EcmPlan(125, 125 * 25);
-  private static final EcmPlan LARGE = new EcmPlan(165, 165 * 25);
-  private static final EcmPlan HUGE = new EcmPlan(205, 205 * 25);
+  /**
+   * Curves run with growing B1, so that the small factors common in random inputs are found by
+   * cheap curves; LEVEL_CURVES[i] curves run at PLANS[i], the last level until success.
+   */
+  private static final EcmPlan[] PLANS = {
+    new EcmPlan(27, 27 * 25),
+    new EcmPlan(47, 47 * 25),
+    new EcmPlan(85, 85 * 25),
+    new EcmPlan(125, 125 * 25),
+    new EcmPlan(165, 165 * 25),
+    new EcmPlan(205, 205 * 25)
+  };
 
-  private static final int MAX_CURVES = 300;
+  private static final int[] LEVEL_CURVES = {1, 1, 2, 2, 4, 300};
+
   private static final int BABIES = EcmPlan.BABY_STEPS.length;
 
   /** Per-thread baby-step storage: X, Z and X * Z of each baby point. */
@@ -25,14 +34,18 @@ final class Ecm64 {
   /** Returns a non-trivial factor of the odd composite n, which must be above 2^32. */
   static long findFactor(long n) {
     int bits = 64 - Long.numberOfLeadingZeros(n);
-    EcmPlan plan = bits <= 48 ? SMALL : bits <= 56 ? MEDIUM : bits <= 61 ? LARGE : HUGE;
+    // the smallest factor has at most bits / 2 bits: skip levels made for smaller ones
+    int firstLevel = bits <= 44 ? 0 : bits <= 52 ? 1 : bits <= 58 ? 2 : 3;
     long nInverse = Montgomery64.inverse(n);
     long rSquared = Montgomery64.rSquared(n);
     long[] babies = BABY_POINTS.get();
-    for (int curve = 0; curve < MAX_CURVES; curve++) {
-      long factor = tryCurve(n, nInverse, rSquared, 6 + curve, plan, babies);
-      if (factor != 1 && factor != n) {
-        return factor;
+    long sigma = 6;
+    for (int level = firstLevel; level < PLANS.length; level++) {
+      for (int curve = 0; curve < LEVEL_CURVES[level]; curve++) {
+        long factor = tryCurve(n, nInverse, rSquared, sigma++, PLANS[level], babies);
+        if (factor != 1 && factor != n) {
+          return factor;
+        }
       }
     }
     return PollardRho64.findFactor(n);
@@ -76,8 +89,16 @@ final class Ecm64 {
     }
     long xa = x0;
     long za = z0;
-    for (boolean bit : plan.stage1Bits) {
-      // (xa, za) = [m]P and (x1, z1) = [m + 1]P; the step adds them and doubles one
+    for (long mask : plan.stage1Masks) {
+      // (xa, za) = [m]P and (x1, z1) = [m + 1]P. On a one bit the pair is swapped, so that the
+      // step is always "add into the second, double the first", then swapped back: no branch on
+      // the unpredictable bit.
+      long sx = (xa ^ x1) & mask;
+      long sz = (za ^ z1) & mask;
+      xa ^= sx;
+      x1 ^= sx;
+      za ^= sz;
+      z1 ^= sz;
       long d1 = Montgomery64.subtract(xa, za, n);
       long s1 = Montgomery64.add(xa, za, n);
       long d2 = Montgomery64.subtract(x1, z1, n);
@@ -86,36 +107,22 @@ final class Ecm64 {
       long q = Montgomery64.multiply(s1, d2, n, nInverse);
       long ps = Montgomery64.add(p, q, n);
       long pd = Montgomery64.subtract(p, q, n);
-      long xSum =
-          Montgomery64.multiply(z0, Montgomery64.multiply(ps, ps, n, nInverse), n, nInverse);
-      long zSum =
-          Montgomery64.multiply(x0, Montgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
-      long ds;
-      long dd;
-      if (bit) {
-        ds = Montgomery64.multiply(s2, s2, n, nInverse);
-        dd = Montgomery64.multiply(d2, d2, n, nInverse);
-      } else {
-        ds = Montgomery64.multiply(s1, s1, n, nInverse);
-        dd = Montgomery64.multiply(d1, d1, n, nInverse);
-      }
+      x1 = Montgomery64.multiply(z0, Montgomery64.multiply(ps, ps, n, nInverse), n, nInverse);
+      z1 = Montgomery64.multiply(x0, Montgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
+      long ds = Montgomery64.multiply(s1, s1, n, nInverse);
+      long dd = Montgomery64.multiply(d1, d1, n, nInverse);
       long t = Montgomery64.subtract(ds, dd, n);
       long cd = Montgomery64.multiply(c24, dd, n, nInverse);
-      long xDbl = Montgomery64.multiply(cd, ds, n, nInverse);
-      long zDbl =
+      xa = Montgomery64.multiply(cd, ds, n, nInverse);
+      za =
           Montgomery64.multiply(
               t, Montgomery64.add(cd, Montgomery64.multiply(a24, t, n, nInverse), n), n, nInverse);
-      if (bit) {
-        xa = xSum;
-        za = zSum;
-        x1 = xDbl;
-        z1 = zDbl;
-      } else {
-        x1 = xSum;
-        z1 = zSum;
-        xa = xDbl;
-        za = zDbl;
-      }
+      sx = (xa ^ x1) & mask;
+      sz = (za ^ z1) & mask;
+      xa ^= sx;
+      x1 ^= sx;
+      za ^= sz;
+      z1 ^= sz;
     }
     long g = Montgomery64.gcd(za, n);
     if (g != 1) {

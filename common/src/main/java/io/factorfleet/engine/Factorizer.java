@@ -2,10 +2,7 @@ package io.factorfleet.engine;
 
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
@@ -63,11 +60,11 @@ public final class Factorizer {
       int count = factor(n.longValue(), out);
       List<BigInteger> primes = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
-        primes.add(unsigned(out[i]));
+        primes.add(WideFactorizer.unsigned(out[i]));
       }
       return new Factorization(n, primes, null);
     }
-    return factorLarge(n, Deadline.after(budgetNanos));
+    return WideFactorizer.factor(n, Deadline.after(budgetNanos));
   }
 
   /**
@@ -80,49 +77,5 @@ public final class Factorizer {
       throw new IllegalArgumentException("out must hold 64 factors but has length " + out.length);
     }
     return LongFactorizer.factor(n, out);
-  }
-
-  private static Factorization factorLarge(BigInteger n, Deadline deadline) {
-    List<BigInteger> primes = new ArrayList<>();
-    BigInteger cofactor = collectFactors(n, deadline, primes);
-    Collections.sort(primes);
-    return new Factorization(n, primes, cofactor);
-  }
-
-  /** Adds the prime factors of n found before the deadline to primes; returns the rest or null. */
-  private static BigInteger collectFactors(BigInteger n, Deadline deadline, List<BigInteger> out) {
-    BigInteger rest = n;
-    for (long p = 2; p < 1000; p += p == 2 ? 1 : 2) {
-      BigInteger bp = BigInteger.valueOf(p);
-      while (rest.mod(bp).signum() == 0) {
-        out.add(bp);
-        rest = rest.divide(bp);
-      }
-    }
-    BigInteger unfinished = BigInteger.ONE;
-    Deque<BigInteger> pending = new ArrayDeque<>();
-    if (!rest.equals(BigInteger.ONE)) {
-      pending.push(rest);
-    }
-    while (!pending.isEmpty()) {
-      BigInteger m = pending.pop();
-      if (Primality.isPrime(m)) {
-        out.add(m);
-        continue;
-      }
-      BigInteger f = BigPollardRho.findFactor(m, deadline);
-      if (f == null) {
-        unfinished = unfinished.multiply(m);
-        continue;
-      }
-      pending.push(f);
-      pending.push(m.divide(f));
-    }
-    return unfinished.equals(BigInteger.ONE) ? null : unfinished;
-  }
-
-  private static BigInteger unsigned(long value) {
-    BigInteger b = BigInteger.valueOf(value & Long.MAX_VALUE);
-    return value < 0 ? b.setBit(63) : b;
   }
 }

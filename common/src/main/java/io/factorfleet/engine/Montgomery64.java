@@ -26,19 +26,34 @@ final class Montgomery64 {
 
   /** Returns a * b / R mod n. */
   static long multiply(long a, long b, long n, long nInverse) {
-    long hi = multiplyHighUnsigned(a, b);
     long m = a * b * nInverse;
+    if (n > 0) {
+      // n < 2^63: a and b are non-negative, so the signed high product is the unsigned one
+      long hi = Math.multiplyHigh(a, b);
+      long mnHi = Math.multiplyHigh(m, n) + ((m >> 63) & n);
+      long r = hi - mnHi;
+      return r + ((r >> 63) & n); // branch-free: ECM's operands make branches unpredictable
+    }
+    long hi = multiplyHighUnsigned(a, b);
     long mnHi = multiplyHighUnsigned(m, n);
     long r = hi - mnHi;
     return Long.compareUnsigned(hi, mnHi) < 0 ? r + n : r;
   }
 
   static long add(long a, long b, long n) {
+    if (n > 0) {
+      long s = a + b - n;
+      return s + ((s >> 63) & n);
+    }
     long s = a + b;
     return (Long.compareUnsigned(s, a) < 0 || Long.compareUnsigned(s, n) >= 0) ? s - n : s;
   }
 
   static long subtract(long a, long b, long n) {
+    if (n > 0) {
+      long d = a - b;
+      return d + ((d >> 63) & n);
+    }
     long d = a - b;
     return Long.compareUnsigned(a, b) < 0 ? d + n : d;
   }

@@ -10,6 +10,7 @@ public final class Primality {
 
   private static final BigInteger TWO = BigInteger.valueOf(2);
   private static final long[] BASES_SMALL = {2, 7, 61};
+  private static final long SMALL_LIMIT = 1L << 31;
   private static final long[] BASES_ALL = {2, 325, 9375, 28178, 450775, 9780504, 1795265022};
 
   /** Bit i is set when i is prime, for i below 64. */
@@ -69,6 +70,9 @@ public final class Primality {
    * below 4,759,123,141, and Jim Sinclair's seven bases below 2^64.
    */
   static boolean isPrimeOddAbove64(long n) {
+    if (Long.compareUnsigned(n, SMALL_LIMIT) < 0) {
+      return isPrimeBelow2Pow31(n);
+    }
     long nInverse = Montgomery64.inverse(n);
     long one = Montgomery64.one(n);
     long rSquared = Montgomery64.rSquared(n);
@@ -84,6 +88,56 @@ public final class Primality {
       }
     }
     return true;
+  }
+
+  /**
+   * Miller-Rabin with bases {2, 7, 61} for odd n below 2^31, in Montgomery arithmetic with R = 2^32
+   * on plain longs: products stay below 2^64, so no high-half multiplies are needed.
+   */
+  private static boolean isPrimeBelow2Pow31(long n) {
+    long nInverse = -Montgomery64.inverse(n) & 0xFFFFFFFFL;
+    long one = (1L << 32) % n;
+    long nMinusOne = n - 1;
+    int s = Long.numberOfTrailingZeros(nMinusOne);
+    long d = nMinusOne >>> s;
+    long minusOne = n - one;
+    for (long base : BASES_SMALL) {
+      long a = base % n;
+      if (a == 0) {
+        continue;
+      }
+      long x = one;
+      long b = (a << 32) % n;
+      for (int i = 63 - Long.numberOfLeadingZeros(d); i >= 0; i--) {
+        x = reduce32(x * x, n, nInverse);
+        if ((d >>> i & 1) != 0) {
+          x = reduce32(x * b, n, nInverse);
+        }
+      }
+      if (x == one || x == minusOne) {
+        continue;
+      }
+      boolean witness = true;
+      for (int r = 1; r < s && witness; r++) {
+        x = reduce32(x * x, n, nInverse);
+        if (x == minusOne) {
+          witness = false;
+        } else if (x == one) {
+          break;
+        }
+      }
+      if (witness) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Montgomery reduction t / 2^32 mod n for t < n * 2^32 and n < 2^31. */
+  private static long reduce32(long t, long n, long nInverse) {
+    long m = ((t & 0xFFFFFFFFL) * nInverse) & 0xFFFFFFFFL;
+    long r = (t + m * n) >>> 32;
+    return r >= n ? r - n : r;
   }
 
   /** Miller-Rabin round for odd n > 2 with a base already in Montgomery form. */

@@ -45,9 +45,4 @@ final class SmallPrimes {
   }
 
   private SmallPrimes() {}
-
-  /** Returns true when the odd number n is prime, for n below {@link #LIMIT}. */
-  static boolean isOddPrimeBelowLimit(int n) {
-    return java.util.Arrays.binarySearch(PRIMES, n) >= 0;
-  }
 }

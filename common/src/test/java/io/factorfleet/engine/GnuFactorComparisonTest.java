@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,10 +60,14 @@ class GnuFactorComparisonTest {
   }
 
   private void assertMatchesGnuFactor(List<BigInteger> inputs) throws Exception {
-    List<String> expected = gnuFactor(inputs);
-    assertThat(expected).hasSameSizeAs(inputs);
-    for (int i = 0; i < inputs.size(); i++) {
-      assertThat(gnuFormat(factorizer.factor(inputs.get(i)))).isEqualTo(expected.get(i));
+    // GNU factor 9.1 prints numbers of 2^127 and above through a separate buffer, so their lines
+    // can come out of input order: match lines by the number they start with.
+    Map<String, String> expected = new HashMap<>();
+    for (String line : gnuFactor(inputs)) {
+      expected.put(line.substring(0, line.indexOf(':')), line);
+    }
+    for (BigInteger n : inputs) {
+      assertThat(gnuFormat(factorizer.factor(n))).isEqualTo(expected.get(n.toString()));
     }
   }
 

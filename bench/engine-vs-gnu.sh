@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Times the Factor Fleet engine against GNU coreutils `factor` on the same inputs, single thread,
+# whole process (JVM start included), and checks that both print identical output.
+#
+# Usage: bench/engine-vs-gnu.sh [--quick]
+#   Builds the engine driver first unless BENCH_JAR points at an existing benchmarks.jar.
+#   --quick uses a tenth of each input (a smoke run for a shared machine).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="${BENCH_WORK:-$(mktemp -d)}"
+JAR="${BENCH_JAR:-$ROOT/bench/jmh/target/benchmarks.jar}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=4 -Xshare:auto}"
+SCALE=1
+[[ "${1:-}" == "--quick" ]] && SCALE=10
+
+if [[ -z "${BENCH_JAR:-}" ]]; then
+  (cd "$ROOT" && ./mvnw -q install -DskipTests -pl common -am && ./mvnw -q -f bench/jmh/pom.xml package)
+fi
+command -v factor >/dev/null || { echo "GNU factor is not on the PATH" >&2; exit 1; }
+
+python3 - "$WORK" "$SCALE" <<'PY'
+import random, sys
+work, scale = sys.argv[1], int(sys.argv[2])
+rnd = random.Random(20240601)
+
+def is_prime(n):
+    if n < 2:
+        return False
+    for p in (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37):
+        if n % p == 0:
+            return n == p
+    d, s = n - 1, 0
+    while d % 2 == 0:
+        d //= 2
+        s += 1
+    for a in (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37):
+        x = pow(a, d, n)
+        if x in (1, n - 1):
+            continue
+        for _ in range(s - 1):
+            x = x * x % n
+            if x == n - 1:
+                break
+        else:
+            return False
+    return True
+
+def prime(bits):
+    while True:
+        p = rnd.getrandbits(bits) | (1 << (bits - 1)) | 1
+        if is_prime(p):
+            return p
+
+def write(name, numbers):
+    with open(f"{work}/{name}.txt", "w") as f:
+        f.write("\n".join(map(str, numbers)) + "\n")
+
+write("random63", [rnd.getrandbits(63) for _ in range(50_000 // scale)])
+write("semiprime31", [prime(31) * prime(31) for _ in range(5_000 // scale)])
+write("semiprime50", [prime(50) * prime(50) for _ in range(max(2, 20 // scale))])
+write("random9digit", [rnd.randrange(10**8, 10**9) for _ in range(1_000_000 // scale)])
+PY
+
+seconds() { # runs "$@" < input > output, prints the wall time in seconds
+  local input=$1 output=$2; shift 2
+  local start end
+  start=$(date +%s%N)
+  "$@" < "$input" > "$output"
+  end=$(date +%s%N)
+  awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }'
+}
+
+printf '%-14s %9s %10s %10s %12s %12s %9s\n' input numbers gnu_s engine_s gnu_num/s engine_num/s gnu/engine
+for name in random63 semiprime31 semiprime50 random9digit; do
+  in="$WORK/$name.txt"
+  count=$(wc -l < "$in")
+  gnu=$(seconds "$in" "$WORK/$name.gnu" factor)
+  # shellcheck disable=SC2086
+  ours=$(seconds "$in" "$WORK/$name.engine" java $JAVA_OPTS -cp "$JAR" io.factorfleet.bench.GnuFactorDriver)
+  cmp -s "$WORK/$name.gnu" "$WORK/$name.engine" || { echo "$name: outputs differ (see $WORK)" >&2; exit 2; }
+  awk -v n="$name" -v c="$count" -v g="$gnu" -v o="$ours" \
+    'BEGIN { printf "%-14s %9d %10.3f %10.3f %12.0f %12.0f %8.2fx\n", n, c, g, o, c / g, c / o, g / o }'
+done
+echo "outputs identical; inputs and outputs in $WORK"
