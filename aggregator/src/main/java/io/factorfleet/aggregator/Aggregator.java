@@ -1,5 +1,6 @@
 package io.factorfleet.aggregator;
 
+import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.wire.MessageKind;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
@@ -29,13 +30,22 @@ public final class Aggregator {
   private final WireCodec codec;
   private final ResultVerifier verifier = new ResultVerifier();
   private final ResultSink sink;
+  private final FleetMetrics metrics;
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong corrected = new AtomicLong();
 
   public Aggregator(WireCodec codec, ResultSink sink) {
+    this(codec, sink, FleetMetrics.NONE);
+  }
+
+  /**
+   * @param metrics where results recorded and duplicates dropped are counted
+   */
+  public Aggregator(WireCodec codec, ResultSink sink, FleetMetrics metrics) {
     this.codec = codec;
     this.sink = sink;
+    this.metrics = metrics;
   }
 
   /**
@@ -59,9 +69,11 @@ public final class Aggregator {
         ResultMessage result = verified(decodeResult(body));
         if (sink.accept(result)) {
           accepted.incrementAndGet();
+          metrics.resultRecorded();
           return Outcome.ACCEPTED;
         }
         duplicates.incrementAndGet();
+        metrics.duplicateDropped();
         return Outcome.DUPLICATE;
       }
       default -> throw new WireFormatException("a " + kind.type() + " is not a reply");

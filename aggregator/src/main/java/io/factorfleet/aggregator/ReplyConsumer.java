@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.WireFormatException;
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class ReplyConsumer implements AutoCloseable {
   private final Topology topology;
   private final String queue;
   private final int prefetch;
+  private final FleetMetrics metrics;
   private final AtomicLong deadLettered = new AtomicLong();
   private volatile Channel channel;
   private volatile Channel deadLetterChannel;
@@ -49,6 +51,23 @@ public final class ReplyConsumer implements AutoCloseable {
   public ReplyConsumer(
       Connection connection, Topology topology, String queue, int prefetch, Aggregator aggregator)
       throws IOException {
+    this(connection, topology, queue, prefetch, aggregator, FleetMetrics.NONE);
+  }
+
+  /**
+   * Starts consuming {@code queue}, which must exist, counting dead letters in {@code metrics}.
+   *
+   * @param prefetch unacknowledged replies the broker may send ahead
+   */
+  public ReplyConsumer(
+      Connection connection,
+      Topology topology,
+      String queue,
+      int prefetch,
+      Aggregator aggregator,
+      FleetMetrics metrics)
+      throws IOException {
+    this.metrics = metrics;
     this.connection = connection;
     this.aggregator = aggregator;
     this.topology = topology;
@@ -168,6 +187,7 @@ public final class ReplyConsumer implements AutoCloseable {
       return;
     }
     deadLettered.incrementAndGet();
+    metrics.replyDeadLettered();
     consuming.basicAck(tag, false);
   }
 

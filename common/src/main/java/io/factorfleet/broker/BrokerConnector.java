@@ -3,6 +3,7 @@ package io.factorfleet.broker;
 import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.MetricsCollector;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -22,9 +23,19 @@ public final class BrokerConnector {
   private static final Duration RPC_TIMEOUT = Duration.ofSeconds(30);
 
   private final BrokerSettings settings;
+  private final MetricsCollector metricsCollector;
 
   public BrokerConnector(BrokerSettings settings) {
+    this(settings, null);
+  }
+
+  /**
+   * @param metricsCollector where connections opened here count their channels and messages, or
+   *     null for nowhere
+   */
+  public BrokerConnector(BrokerSettings settings, MetricsCollector metricsCollector) {
     this.settings = settings;
+    this.metricsCollector = metricsCollector;
   }
 
   public BrokerSettings settings() {
@@ -75,6 +86,9 @@ public final class BrokerConnector {
     // No call to the broker may hang a process for the client's default of ten minutes.
     factory.setChannelRpcTimeout((int) RPC_TIMEOUT.toMillis());
     factory.setShutdownTimeout((int) RPC_TIMEOUT.toMillis());
+    if (metricsCollector != null) {
+      factory.setMetricsCollector(metricsCollector);
+    }
     return factory;
   }
 

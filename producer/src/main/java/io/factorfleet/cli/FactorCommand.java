@@ -1,20 +1,25 @@
 package io.factorfleet.cli;
 
 import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.cli.local.LocalFactoring;
+import io.factorfleet.cli.output.OutputFormat;
 import io.factorfleet.producer.input.TokenReader;
 import io.factorfleet.producer.input.TokenSource;
 import io.factorfleet.settings.BrokerOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code fleet factor}: factors numbers and prints them as GNU {@code factor} does. */
 @Command(
@@ -66,6 +71,17 @@ public final class FactorCommand implements Callable<Integer> {
               + " (env FLEET_MAX_IN_FLIGHT, default: ${DEFAULT-VALUE}).")
   int maxInFlight;
 
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "gnu",
+      converter = FormatConverter.class,
+      description =
+          "How factored numbers are printed: gnu (as GNU factor), jsonl (one JSON object per"
+              + " number, with the worker that answered) or csv (n,factors)"
+              + " (env FLEET_FORMAT, default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
   @Parameters(paramLabel = "NUMBER", description = "Numbers to factor; standard input when none.")
   List<String> numbers = List.of();
 
@@ -74,19 +90,32 @@ public final class FactorCommand implements Callable<Integer> {
     FactorSettings settings = settings();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TokenSource input =
-        numbers.isEmpty() ? new TokenReader(fleet.stdin()) : TokenSource.of(numbers);
     try {
-      boolean errors =
-          local
-              ? new LocalFactoring(settings).run(input, out, err)
-              : new FleetFactoring(settings).run(input, out, err);
+      boolean errors = local ? factorLocally(settings, err) : factorOnTheFleet(settings, out, err);
       return errors ? FleetCommand.INPUT_ERROR : 0;
     } catch (BrokerUnavailableException e) {
       out.flush();
       err.println("fleet: " + e.getMessage());
       return FleetCommand.BROKER_UNAVAILABLE;
     }
+  }
+
+  private boolean factorLocally(FactorSettings settings, PrintWriter err)
+      throws IOException, InterruptedException {
+    LocalFactoring factoring =
+        new LocalFactoring(settings.threads(), settings.chunkSize(), settings.maxDigits());
+    return factoring.run(
+        numbers.isEmpty() ? factoring.reader(fleet.stdin()) : factoring.reader(numbers),
+        fleet.stdout(),
+        err);
+  }
+
+  private boolean factorOnTheFleet(FactorSettings settings, PrintWriter out, PrintWriter err)
+      throws IOException, InterruptedException, BrokerUnavailableException {
+    TokenSource input =
+        numbers.isEmpty() ? new TokenReader(fleet.stdin()) : TokenSource.of(numbers);
+    return new FleetFactoring(settings)
+        .run(input, numbers.isEmpty() ? -1 : numbers.size(), out, err, fleet.progress());
   }
 
   private FactorSettings settings() {
@@ -98,9 +127,23 @@ public final class FactorCommand implements Callable<Integer> {
           jobOptions.chunkSize,
           jobOptions.maxDigits,
           jobOptions.confirmWindow,
-          maxInFlight);
+          maxInFlight,
+          format);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  /** {@code gnu}, {@code jsonl} or {@code csv}, in any case. */
+  static final class FormatConverter implements ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      try {
+        return OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a format; expected gnu, jsonl or csv");
+      }
     }
   }
 }

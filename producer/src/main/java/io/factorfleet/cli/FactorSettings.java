@@ -1,6 +1,7 @@
 package io.factorfleet.cli;
 
 import io.factorfleet.broker.BrokerSettings;
+import io.factorfleet.cli.output.OutputFormat;
 import io.factorfleet.topology.Topology;
 import java.time.Duration;
 
@@ -14,6 +15,7 @@ import java.time.Duration;
  * @param maxDigits longest number accepted
  * @param confirmWindow tasks published but unconfirmed, at most
  * @param maxInFlight tasks sent but not printed, at most
+ * @param format how factored numbers are printed
  */
 record FactorSettings(
     BrokerSettings broker,
@@ -22,7 +24,8 @@ record FactorSettings(
     int chunkSize,
     int maxDigits,
     int confirmWindow,
-    int maxInFlight) {
+    int maxInFlight,
+    OutputFormat format) {
   /** How long a lost connection may take to come back before the run gives up. */
   static final Duration RECONNECT_PATIENCE = Duration.ofMinutes(2);
 
@@ -32,6 +35,12 @@ record FactorSettings(
     requireRange(maxDigits, 1, 100_000, "max digits");
     requireRange(confirmWindow, 1, 100_000, "confirm window");
     requireRange(maxInFlight, 1, 1_000_000, "max in flight");
+    if (broker == null && format != OutputFormat.GNU) {
+      throw new IllegalArgumentException(
+          "--format="
+              + format.name().toLowerCase(java.util.Locale.ROOT)
+              + " needs the fleet; --local prints the GNU format only");
+    }
   }
 
   static void requireRange(int value, int min, int max, String what) {

@@ -1,6 +1,8 @@
 package io.factorfleet.cli;
 
+import io.factorfleet.cli.progress.Progress;
 import java.io.InputStream;
+import java.io.OutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -21,13 +23,35 @@ public final class FleetCommand implements Runnable {
   public static final int BROKER_UNAVAILABLE = 2;
 
   private final InputStream stdin;
+  private final OutputStream stdout;
+  private Progress progress = Progress.NONE;
 
-  public FleetCommand(InputStream stdin) {
+  /**
+   * @param stdin where numbers are read from when none is given as arguments
+   * @param stdout standard output as bytes, for results written without a character encoder; the
+   *     command line's own output writer must write to the same stream
+   */
+  public FleetCommand(InputStream stdin, OutputStream stdout) {
     this.stdin = stdin;
+    this.stdout = stdout;
+  }
+
+  /** Shows the progress of {@code factor} and {@code submit} jobs as {@code progress} says. */
+  public FleetCommand withProgress(Progress progress) {
+    this.progress = progress;
+    return this;
+  }
+
+  Progress progress() {
+    return progress;
   }
 
   InputStream stdin() {
     return stdin;
+  }
+
+  OutputStream stdout() {
+    return stdout;
   }
 
   @Spec CommandSpec spec;

@@ -8,6 +8,8 @@ import io.factorfleet.aggregator.ReplyConsumer;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.cli.output.OrderedOutput;
+import io.factorfleet.cli.progress.Progress;
+import io.factorfleet.cli.progress.StatusLine;
 import io.factorfleet.producer.JobFeeder;
 import io.factorfleet.producer.JobPublisher;
 import io.factorfleet.producer.input.TokenSource;
@@ -30,8 +32,13 @@ final class FleetFactoring {
     this.settings = settings;
   }
 
-  /** Returns whether any error was shown. */
-  boolean run(TokenSource input, Writer out, Writer err)
+  /**
+   * Returns whether any error was shown.
+   *
+   * @param total numbers in the input, or a negative number when unknown
+   * @param progress where the progress of the job is shown, if anywhere
+   */
+  boolean run(TokenSource input, long total, Writer out, Writer err, Progress progress)
       throws IOException, InterruptedException, BrokerUnavailableException {
     String job = UUID.randomUUID().toString();
     Topology topology = settings.topology();
@@ -51,9 +58,19 @@ final class FleetFactoring {
       } catch (TimeoutException e) {
         throw new IOException("timed out declaring the queues", e);
       }
-      OrderedOutput output = new OrderedOutput(job, out, err, "fleet", settings.maxInFlight());
+      StatusLine status = progress.line(err, total);
+      OrderedOutput output =
+          new OrderedOutput(
+              job,
+              status.guard(out),
+              status.guard(err),
+              "fleet",
+              settings.maxInFlight(),
+              settings.format());
       Aggregator aggregator = new Aggregator(new WireCodec(), output);
-      try (ReplyConsumer replies =
+      status.start(output::numbersAnswered);
+      try (status;
+          ReplyConsumer replies =
               new ReplyConsumer(
                   connection, topology, replyQueue, settings.confirmWindow() * 2, aggregator);
           JobPublisher publisher =

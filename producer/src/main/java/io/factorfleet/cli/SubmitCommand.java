@@ -4,6 +4,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.cli.progress.StatusLine;
 import io.factorfleet.producer.JobFeeder;
 import io.factorfleet.producer.JobPublisher;
 import io.factorfleet.producer.input.TokenReader;
@@ -90,8 +91,12 @@ public final class SubmitCommand implements Callable<Integer> {
               topology.resultQueue(),
               jobOptions.confirmWindow,
               RECONNECT_PATIENCE)) {
-        summary = feeder.feed(input, new Steps(publisher, err));
-        publisher.seal();
+        try (StatusLine status =
+            fleet.progress().line(err, numbers.isEmpty() ? -1 : numbers.size())) {
+          status.start(publisher::numbers);
+          summary = feeder.feed(input, new Steps(publisher, new PrintWriter(status.guard(err))));
+          publisher.seal();
+        }
       }
       out.println(job);
       return summary.invalid() > 0 ? FleetCommand.INPUT_ERROR : 0;

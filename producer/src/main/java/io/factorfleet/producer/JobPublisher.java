@@ -12,6 +12,7 @@ import io.factorfleet.wire.WireCodec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Date;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -108,6 +109,8 @@ public final class JobPublisher implements AutoCloseable {
             .correlationId(job)
             .replyTo(replyTo)
             .deliveryMode(2)
+            // Workers measure how long tasks wait in the queue from it.
+            .timestamp(new Date())
             .build();
     send(new Outgoing(topology.taskQueue(), props, codec.encode(task)));
     tasks++;

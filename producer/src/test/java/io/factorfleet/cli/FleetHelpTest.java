@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.factorfleet.settings.CommandLines;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -15,7 +16,7 @@ class FleetHelpTest {
   void shouldStateEachOptionsVariableAndDefault() {
     assertEveryOptionStatesItsVariableAndDefault(
         CommandLines.create(
-            new FleetCommand(InputStream.nullInputStream()),
+            new FleetCommand(InputStream.nullInputStream(), OutputStream.nullOutputStream()),
             Map.of(),
             new PrintWriter(new StringWriter()),
             new PrintWriter(new StringWriter())));

@@ -12,6 +12,7 @@ import io.factorfleet.settings.EnvironmentDefaults;
 import io.factorfleet.worker.WorkerCommand;
 import io.factorfleet.worker.WorkerMain;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,14 +29,20 @@ class ComposeFileTest {
   private static final String AMQP_URI = EnvironmentDefaults.variableFor("--amqp-uri");
   private static final String DRAIN_TIMEOUT = EnvironmentDefaults.variableFor("--drain-timeout");
   private static final String DATA_DIR = EnvironmentDefaults.variableFor("--data-dir");
+  private static final String METRICS_PORT = EnvironmentDefaults.variableFor("--metrics-port");
 
   /** Read by logback.xml rather than by an option. */
   private static final String LOG_LEVEL = "FLEET_LOG_LEVEL";
 
+  /** Read by logback.xml rather than by an option. */
+  private static final String LOG_FORMAT = "FLEET_LOG_FORMAT";
+
   /** The command each program's main runs, by main class. */
   private static final Map<String, Supplier<Object>> COMMANDS =
       Map.of(
-          FleetMain.class.getName(), () -> new FleetCommand(InputStream.nullInputStream()),
+          FleetMain.class.getName(),
+              () ->
+                  new FleetCommand(InputStream.nullInputStream(), OutputStream.nullOutputStream()),
           WorkerMain.class.getName(), WorkerCommand::new,
           AggregatorMain.class.getName(), AggregatorCommand::new);
 
@@ -137,6 +144,29 @@ class ComposeFileTest {
     assertThat(service("aggregator").has("profiles")).isFalse();
   }
 
+  @Test
+  void shouldCheckTheHealthOfTheServicesOnTheirMetricsPort() {
+    for (String service : List.of("worker", "aggregator")) {
+      assertThat(environment(service).path(METRICS_PORT).asInt()).as(service).isPositive();
+      assertThat(service(service).path("healthcheck").path("test").toString())
+          .as(service)
+          .contains("/health", METRICS_PORT);
+    }
+  }
+
+  @Test
+  void shouldStartTheCommandLineOnceTheAggregatorIsHealthy() {
+    assertThat(service("producer").path("depends_on").path("aggregator").path("condition").asText())
+        .isEqualTo("service_healthy");
+  }
+
+  @Test
+  void shouldStartMonitoringOnlyWhenItsProfileIsAskedFor() {
+    for (String service : List.of("prometheus", "grafana")) {
+      assertThat(service(service).path("profiles").toString()).as(service).contains("monitoring");
+    }
+  }
+
   /** Services running a Factor Fleet program: those that are told where the broker is. */
   private List<String> fleetServices() {
     return names(compose.path("services")).stream()
@@ -166,9 +196,12 @@ class ComposeFileTest {
             .toList());
   }
 
-  /** The variables a command and its subcommands read: one per long option, and the log level. */
+  /**
+   * The variables a command and its subcommands read: one per long option, and the log level and
+   * format.
+   */
   private static Set<String> variablesRead(Object command) {
-    Set<String> variables = new HashSet<>(Set.of(LOG_LEVEL));
+    Set<String> variables = new HashSet<>(Set.of(LOG_LEVEL, LOG_FORMAT));
     collectVariables(new CommandLine(command), variables);
     return variables;
   }

@@ -3,6 +3,7 @@ package io.factorfleet.worker;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmListener;
+import io.factorfleet.metrics.FleetMetrics;
 import java.io.IOException;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -21,12 +22,15 @@ import java.util.concurrent.TimeUnit;
 final class AckAfterConfirm implements ConfirmListener {
   private final Channel publishChannel;
   private final Channel consumeChannel;
+  private final FleetMetrics metrics;
   private final NavigableMap<Long, Long> deliveryTagBySequence = new TreeMap<>();
   private long generation;
 
-  AckAfterConfirm(Channel publishChannel, Channel consumeChannel) throws IOException {
+  AckAfterConfirm(Channel publishChannel, Channel consumeChannel, FleetMetrics metrics)
+      throws IOException {
     this.publishChannel = publishChannel;
     this.consumeChannel = consumeChannel;
+    this.metrics = metrics;
     publishChannel.confirmSelect();
     publishChannel.addConfirmListener(this);
     publishChannel.addShutdownListener(cause -> requeuePending());
@@ -61,6 +65,7 @@ final class AckAfterConfirm implements ConfirmListener {
   synchronized void nackIfCurrent(long deliveryGeneration, long deliveryTag) throws IOException {
     if (deliveryGeneration == generation) {
       consumeChannel.basicNack(deliveryTag, false, true);
+      metrics.taskRequeued();
     }
   }
 
@@ -86,6 +91,7 @@ final class AckAfterConfirm implements ConfirmListener {
   public synchronized void handleAck(long sequence, boolean multiple) throws IOException {
     for (long tag : settle(sequence, multiple).values()) {
       consumeChannel.basicAck(tag, false);
+      metrics.taskAcked();
     }
   }
 
@@ -94,6 +100,7 @@ final class AckAfterConfirm implements ConfirmListener {
   public synchronized void handleNack(long sequence, boolean multiple) throws IOException {
     for (long tag : settle(sequence, multiple).values()) {
       consumeChannel.basicNack(tag, false, true);
+      metrics.taskRequeued();
     }
   }
 
@@ -111,6 +118,7 @@ final class AckAfterConfirm implements ConfirmListener {
     for (long tag : pending.values()) {
       try {
         consumeChannel.basicNack(tag, false, true);
+        metrics.taskRequeued();
       } catch (IOException | RuntimeException e) {
         return; // the consuming channel is closing too; the broker requeues on its own
       }

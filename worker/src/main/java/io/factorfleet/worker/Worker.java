@@ -5,9 +5,12 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.MetricsCollector;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.metrics.FleetMetrics;
+import io.factorfleet.metrics.Health;
 import io.factorfleet.task.TaskProcessor;
 import io.factorfleet.text.NumberParser;
 import io.factorfleet.topology.Topology;
@@ -19,6 +22,7 @@ import io.factorfleet.wire.WireCodec;
 import io.factorfleet.wire.WireFormatException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +57,7 @@ public final class Worker implements AutoCloseable {
   private static final Duration STALL_MARGIN = Duration.ofMinutes(1);
 
   private final WorkerSettings settings;
+  private final FleetMetrics metrics;
   private final TaskProcessor processor;
   private final WireCodec codec = new WireCodec();
   private final Connection connection;
@@ -65,8 +70,11 @@ public final class Worker implements AutoCloseable {
   private volatile Subscription subscription;
   private volatile boolean closed;
 
-  private Worker(WorkerSettings settings, Connection connection) throws IOException {
+  private Worker(WorkerSettings settings, FleetMetrics metrics, Connection connection)
+      throws IOException {
     this.settings = settings;
+    this.metrics = metrics;
+    metrics.tasksInFlight(inHand::get);
     this.connection = connection;
     this.processor =
         new TaskProcessor(
@@ -79,14 +87,26 @@ public final class Worker implements AutoCloseable {
     this.subscription = new Subscription();
   }
 
-  /** Connects, declares the task queue and starts consuming. */
+  /** Connects, declares the task queue and starts consuming; records no metrics. */
   public static Worker start(WorkerSettings settings)
       throws BrokerUnavailableException, IOException, InterruptedException {
+    return start(settings, FleetMetrics.NONE, null);
+  }
+
+  /**
+   * Connects, declares the task queue and starts consuming.
+   *
+   * @param metrics where the worker records what it does
+   * @param rabbitCollector where the RabbitMQ client records its own metrics, or null
+   */
+  public static Worker start(
+      WorkerSettings settings, FleetMetrics metrics, MetricsCollector rabbitCollector)
+      throws BrokerUnavailableException, IOException, InterruptedException {
     Connection connection =
-        new BrokerConnector(settings.broker())
+        new BrokerConnector(settings.broker(), rabbitCollector)
             .openPatiently("fleet-worker " + settings.workerId(), settings.connectPatience());
     try {
-      Worker worker = new Worker(settings, connection);
+      Worker worker = new Worker(settings, metrics, connection);
       log.info(
           "worker {} consuming {} with {} threads, prefetch {}",
           settings.workerId(),
@@ -146,6 +166,7 @@ public final class Worker implements AutoCloseable {
     if (inHand.getAndIncrement() == 0) {
       lastProgressNanos = System.nanoTime();
     }
+    metrics.taskConsumed(queueWait(props.getTimestamp()));
     try {
       pool.execute(() -> handle(from, generation, envelope.getDeliveryTag(), props, body));
     } catch (RejectedExecutionException stopping) {
@@ -174,7 +195,9 @@ public final class Worker implements AutoCloseable {
         deadLetter(from, generation, tag, props, body, "task has no reply-to");
         return;
       }
-      reply(from, generation, tag, replyTo, processor.process(task));
+      ResultMessage result = processor.process(task);
+      metrics.taskFactored(task.numbers().size(), Duration.ofNanos(result.nanos()));
+      reply(from, generation, tag, replyTo, result);
     } catch (IOException | RuntimeException e) {
       log.error("task delivery {} failed; handing it back to the queue", tag, e);
       from.requeue(generation, tag);
@@ -182,6 +205,13 @@ public final class Worker implements AutoCloseable {
       inHand.decrementAndGet();
       lastProgressNanos = System.nanoTime();
     }
+  }
+
+  /** The AMQP timestamp has a resolution of one second, and so has the time measured from it. */
+  private static Duration queueWait(Date published) {
+    return published == null
+        ? null
+        : Duration.ofMillis(Math.max(0, System.currentTimeMillis() - published.getTime()));
   }
 
   private ResultMessage unreadableTask(WireCodec.TaskId id, String reason) {
@@ -229,6 +259,7 @@ public final class Worker implements AutoCloseable {
     AMQP.BasicProperties props = original.builder().headers(headers).deliveryMode(2).build();
     from.acks.publishThenAck(generation, tag, settings.topology().deadLetterQueue(), props, body);
     deadLettered.incrementAndGet();
+    metrics.taskDeadLettered();
   }
 
   private void resubscribeLater(String why) {
@@ -314,7 +345,7 @@ public final class Worker implements AutoCloseable {
       consumeChannel = connection.createChannel();
       publishChannel = connection.createChannel();
       settings.topology().declareTaskQueue(consumeChannel);
-      acks = new AckAfterConfirm(publishChannel, consumeChannel);
+      acks = new AckAfterConfirm(publishChannel, consumeChannel, metrics);
       consumeChannel.basicQos(settings.prefetch());
       consumeChannel.addShutdownListener(this::closed);
       consumerTag =

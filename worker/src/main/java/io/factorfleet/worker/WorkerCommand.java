@@ -1,8 +1,11 @@
 package io.factorfleet.worker;
 
 import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.metrics.MetricsServer;
+import io.factorfleet.metrics.PrometheusMetrics;
 import io.factorfleet.settings.BrokerOptions;
 import io.factorfleet.text.NumberParser;
+import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -24,6 +27,9 @@ import picocli.CommandLine.Spec;
 public final class WorkerCommand implements Callable<Integer> {
   /** Exit status when the broker cannot be reached. */
   public static final int BROKER_UNAVAILABLE = 2;
+
+  /** Where a worker serves /metrics and /health unless told otherwise. */
+  public static final int DEFAULT_METRICS_PORT = 9400;
 
   @Spec CommandSpec spec;
 
@@ -98,6 +104,15 @@ public final class WorkerCommand implements Callable<Integer> {
               + " (env FLEET_CONNECT_PATIENCE, default: ${DEFAULT-VALUE}).")
   Duration connectPatience;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      defaultValue = "" + DEFAULT_METRICS_PORT,
+      description =
+          "Port of the HTTP server for /metrics (Prometheus) and /health; 0 turns it off"
+              + " (env FLEET_METRICS_PORT, default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
   private final CountDownLatch stopRequested = new CountDownLatch(1);
 
   /** Asks a running worker to drain and return; safe from any thread, e.g. a signal handler. */
@@ -126,7 +141,15 @@ public final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     WorkerSettings settings = settings();
-    try (Worker worker = Worker.start(settings)) {
+    if (metricsPort < 0 || metricsPort > 65535) {
+      throw new ParameterException(
+          spec.commandLine(), "metrics port must be 0 to 65535, got " + metricsPort);
+    }
+    try (PrometheusMetrics metrics =
+            PrometheusMetrics.create(Tags.of("worker", settings.workerId()));
+        Worker worker = Worker.start(settings, metrics.fleet(), metrics.rabbitCollector());
+        MetricsServer server =
+            metricsPort == 0 ? null : MetricsServer.start(metricsPort, metrics, worker::health)) {
       stopRequested.await();
     } catch (BrokerUnavailableException e) {
       spec.commandLine().getErr().println("fleet-worker: " + e.getMessage());

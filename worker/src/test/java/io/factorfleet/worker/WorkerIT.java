@@ -9,6 +9,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerSettings;
+import io.factorfleet.metrics.Health;
 import io.factorfleet.testing.RabbitBroker;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.MessageKind;

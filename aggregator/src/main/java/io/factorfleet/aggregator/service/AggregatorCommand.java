@@ -1,7 +1,10 @@
 package io.factorfleet.aggregator.service;
 
 import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.metrics.MetricsServer;
+import io.factorfleet.metrics.PrometheusMetrics;
 import io.factorfleet.settings.BrokerOptions;
+import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +26,12 @@ import picocli.CommandLine.Spec;
 public final class AggregatorCommand implements Callable<Integer> {
   /** Exit status when the broker cannot be reached. */
   public static final int BROKER_UNAVAILABLE = 2;
+
+  /**
+   * Where the service serves /metrics and /health unless told otherwise: next to a worker's 9400,
+   * so both can run on one host.
+   */
+  public static final int DEFAULT_METRICS_PORT = 9401;
 
   @Spec CommandSpec spec;
 
@@ -53,6 +62,15 @@ public final class AggregatorCommand implements Callable<Integer> {
               + " (env FLEET_CONNECT_PATIENCE, default: ${DEFAULT-VALUE}).")
   Duration connectPatience;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      defaultValue = "" + DEFAULT_METRICS_PORT,
+      description =
+          "Port of the HTTP server for /metrics (Prometheus) and /health; 0 turns it off"
+              + " (env FLEET_METRICS_PORT, default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
   private final CountDownLatch stopRequested = new CountDownLatch(1);
 
   /** Asks the running service to stop; safe from any thread, e.g. a signal handler. */
@@ -71,7 +89,16 @@ public final class AggregatorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    try (AggregatorService service = AggregatorService.start(settings())) {
+    AggregatorSettings settings = settings();
+    if (metricsPort < 0 || metricsPort > 65535) {
+      throw new ParameterException(
+          spec.commandLine(), "metrics port must be 0 to 65535, got " + metricsPort);
+    }
+    try (PrometheusMetrics metrics = PrometheusMetrics.create(Tags.empty());
+        AggregatorService service =
+            AggregatorService.start(settings, metrics.fleet(), metrics.rabbitCollector());
+        MetricsServer server =
+            metricsPort == 0 ? null : MetricsServer.start(metricsPort, metrics, service::health)) {
       stopRequested.await();
     } catch (BrokerUnavailableException e) {
       spec.commandLine().getErr().println("fleet-aggregator: " + e.getMessage());

@@ -2,10 +2,13 @@ package io.factorfleet.aggregator.service;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.MetricsCollector;
 import io.factorfleet.aggregator.Aggregator;
 import io.factorfleet.aggregator.ReplyConsumer;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.metrics.FleetMetrics;
+import io.factorfleet.metrics.Health;
 import io.factorfleet.wire.WireCodec;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
@@ -19,38 +22,58 @@ import org.slf4j.LoggerFactory;
 public final class AggregatorService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AggregatorService.class);
 
+  private final AggregatorSettings settings;
   private final Connection connection;
   private final SpoolDirectory spool;
   private final Aggregator aggregator;
   private final ReplyConsumer consumer;
+  private volatile boolean closed;
 
-  private AggregatorService(AggregatorSettings settings, Connection connection) throws IOException {
+  private AggregatorService(
+      AggregatorSettings settings, FleetMetrics metrics, Connection connection) throws IOException {
+    this.settings = settings;
     this.connection = connection;
-    this.spool = new SpoolDirectory(settings.dataDir());
+    this.spool = new SpoolDirectory(settings.dataDir(), metrics);
     spool.recover();
     try (Channel channel = connection.createChannel()) {
       settings.topology().declareResultQueue(channel);
     } catch (TimeoutException e) {
       throw new IOException("timed out declaring " + settings.topology().resultQueue(), e);
     }
-    this.aggregator = new Aggregator(new WireCodec(), spool);
+    this.aggregator = new Aggregator(new WireCodec(), spool, metrics);
     this.consumer =
         new ReplyConsumer(
             connection,
             settings.topology(),
             settings.topology().resultQueue(),
             settings.prefetch(),
-            aggregator);
+            aggregator,
+            metrics);
   }
 
-  /** Connects, declares the result queue, finishes what a crash left and starts consuming. */
+  /**
+   * Connects, declares the result queue, finishes what a crash left and starts consuming; records
+   * no metrics.
+   */
   public static AggregatorService start(AggregatorSettings settings)
       throws BrokerUnavailableException, IOException, InterruptedException {
+    return start(settings, FleetMetrics.NONE, null);
+  }
+
+  /**
+   * Connects, declares the result queue, finishes what a crash left and starts consuming.
+   *
+   * @param metrics where the service records what it does
+   * @param rabbitCollector where the RabbitMQ client records its own metrics, or null
+   */
+  public static AggregatorService start(
+      AggregatorSettings settings, FleetMetrics metrics, MetricsCollector rabbitCollector)
+      throws BrokerUnavailableException, IOException, InterruptedException {
     Connection connection =
-        new BrokerConnector(settings.broker())
+        new BrokerConnector(settings.broker(), rabbitCollector)
             .openPatiently("fleet-aggregator", settings.connectPatience());
     try {
-      AggregatorService service = new AggregatorService(settings, connection);
+      AggregatorService service = new AggregatorService(settings, metrics, connection);
       log.info(
           "aggregator consuming {}, writing jobs to {}",
           settings.topology().resultQueue(),
@@ -70,8 +93,23 @@ public final class AggregatorService implements AutoCloseable {
     return aggregator;
   }
 
+  /** Healthy while connected and consuming the result queue. */
+  public Health health() {
+    if (closed) {
+      return Health.down("stopped");
+    }
+    if (!connection.isOpen()) {
+      return Health.down("not connected to RabbitMQ");
+    }
+    if (!consumer.isConsuming()) {
+      return Health.down("not consuming " + settings.topology().resultQueue());
+    }
+    return Health.up();
+  }
+
   @Override
   public void close() {
+    closed = true;
     try {
       consumer.close();
     } catch (IOException | RuntimeException e) {

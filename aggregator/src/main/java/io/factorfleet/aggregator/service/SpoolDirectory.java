@@ -2,6 +2,7 @@ package io.factorfleet.aggregator.service;
 
 import io.factorfleet.aggregator.ResultLines;
 import io.factorfleet.aggregator.ResultSink;
+import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;
@@ -38,11 +39,20 @@ public final class SpoolDirectory implements ResultSink {
   private static final char ERROR_MARK = '!';
 
   private final Path dataDir;
+  private final FleetMetrics metrics;
   private final Map<String, JobState> jobs = new HashMap<>();
   private long jobsCompleted;
 
   public SpoolDirectory(Path dataDir) throws IOException {
+    this(dataDir, FleetMetrics.NONE);
+  }
+
+  /**
+   * @param metrics where completed jobs are counted
+   */
+  public SpoolDirectory(Path dataDir, FleetMetrics metrics) throws IOException {
     this.dataDir = dataDir;
+    this.metrics = metrics;
     Files.createDirectories(dataDir.resolve(SPOOL));
   }
 
@@ -157,6 +167,7 @@ public final class SpoolDirectory implements ResultSink {
     deleteTree(spool);
     jobs.remove(job);
     jobsCompleted++;
+    metrics.jobCompleted();
     log.info(
         "job {} complete: {} numbers in {} tasks, {} errors, written to {}",
         job,

@@ -26,11 +26,14 @@ public final class OrderedOutput implements ResultSink {
   private final Writer err;
   private final String program;
   private final int capacity;
+  private final OutputFormat format;
 
   /** Entries in input order: a Long is a task index, a String an error message. */
   private final ArrayDeque<Object> entries = new ArrayDeque<>();
 
   private final Map<Long, ResultMessage> arrived = new HashMap<>();
+  private volatile long numbersAnswered;
+  private boolean headerWritten;
   private long tasksExpected;
   private long firstUnprinted;
   private long sealedTasks = -1;
@@ -38,6 +41,14 @@ public final class OrderedOutput implements ResultSink {
   private IOException failure;
 
   public OrderedOutput(String job, Writer out, Writer err, String program, int capacity) {
+    this(job, out, err, program, capacity, OutputFormat.GNU);
+  }
+
+  /**
+   * @param format how factored numbers are printed
+   */
+  public OrderedOutput(
+      String job, Writer out, Writer err, String program, int capacity, OutputFormat format) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
     }
@@ -46,6 +57,7 @@ public final class OrderedOutput implements ResultSink {
     this.err = err;
     this.program = program;
     this.capacity = capacity;
+    this.format = format;
   }
 
   /**
@@ -122,6 +134,11 @@ public final class OrderedOutput implements ResultSink {
     return sealedTasks >= 0 && firstUnprinted == sealedTasks && entries.isEmpty();
   }
 
+  /** Numbers printed so far, factored or not; readable from any thread. */
+  public long numbersAnswered() {
+    return numbersAnswered;
+  }
+
   /** Whether any error was shown: invalid input, or a number not fully factored. */
   public synchronized boolean errorsShown() {
     return errorsShown;
@@ -139,6 +156,14 @@ public final class OrderedOutput implements ResultSink {
   private void printReady() {
     boolean printed = false;
     try {
+      if (!headerWritten) {
+        headerWritten = true;
+        for (String header : format.header().stream().toList()) {
+          out.write(header);
+          out.write('\n');
+          printed = true;
+        }
+      }
       while (!entries.isEmpty()) {
         Object head = entries.peekFirst();
         if (head instanceof String message) {
@@ -150,12 +175,13 @@ public final class OrderedOutput implements ResultSink {
           }
           for (NumberResult r : result.results()) {
             if (r.isComplete()) {
-              out.write(ResultLines.factorLine(r));
+              out.write(format.line(r, result));
               out.write('\n');
             } else {
               printError(ResultLines.errorMessage(r));
             }
           }
+          numbersAnswered += result.results().size();
           firstUnprinted = (Long) head + 1;
         }
         entries.removeFirst();

@@ -1,4 +1,4 @@
-package io.factorfleet.worker;
+package io.factorfleet.metrics;
 
 /**
  * Whether a process is doing its job: connected and consuming, and, while it holds work, making

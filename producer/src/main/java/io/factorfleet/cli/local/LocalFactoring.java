@@ -1,0 +1,134 @@
+package io.factorfleet.cli.local;
+
+import io.factorfleet.engine.Factorizer;
+import io.factorfleet.text.NumberParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * {@code fleet factor --local}: the fleet's engine in this process, with no broker. It is the
+ * baseline the fleet is measured against, so it pays for nothing it does not need: input is parsed
+ * into longs in chunks, each chunk factored and rendered to bytes on one of {@code threads}
+ * threads, and chunks written in input order, at most {@code 2 × threads} in flight.
+ */
+public final class LocalFactoring {
+  private final int threads;
+  private final int chunkSize;
+  private final int maxDigits;
+
+  public LocalFactoring(int threads, int chunkSize, int maxDigits) {
+    this.threads = threads;
+    this.chunkSize = chunkSize;
+    this.maxDigits = maxDigits;
+  }
+
+  /**
+   * Factors everything {@code reader} gives, writing {@code factor} lines to {@code out} and errors
+   * to {@code err}. Returns whether any error was shown.
+   */
+  public boolean run(ChunkReader reader, OutputStream out, Writer err)
+      throws IOException, InterruptedException {
+    return threads == 1 ? runInline(reader, out, err) : runOnPool(reader, out, err);
+  }
+
+  public ChunkReader reader(InputStream in) {
+    return ChunkReader.of(in, maxDigits);
+  }
+
+  public ChunkReader reader(List<String> arguments) {
+    return ChunkReader.of(arguments, maxDigits);
+  }
+
+  private ChunkFactorer factorer() {
+    return new ChunkFactorer(
+        new Factorizer(Factorizer.DEFAULT_BUDGET), new NumberParser(maxDigits));
+  }
+
+  private boolean runInline(ChunkReader reader, OutputStream out, Writer err) throws IOException {
+    ChunkFactorer factorer = factorer();
+    NumberChunk chunk = new NumberChunk(chunkSize);
+    ChunkFactorer.Rendered rendered = new ChunkFactorer.Rendered();
+    boolean errors = false;
+    while (reader.fill(chunk)) {
+      factorer.factor(chunk, rendered);
+      errors |= rendered.writeTo(out, err);
+    }
+    out.flush();
+    return errors;
+  }
+
+  private boolean runOnPool(ChunkReader reader, OutputStream out, Writer err)
+      throws IOException, InterruptedException {
+    ThreadLocal<ChunkFactorer> factorers = ThreadLocal.withInitial(this::factorer);
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+    ExecutorService writing = Executors.newSingleThreadExecutor(daemonThreads());
+    BlockingQueue<CompletableFuture<ChunkFactorer.Rendered>> inOrder =
+        new ArrayBlockingQueue<>(2 * threads);
+    CompletableFuture<Boolean> writer =
+        CompletableFuture.supplyAsync(() -> writeInOrder(inOrder, out, err), writing);
+    try {
+      while (true) {
+        NumberChunk chunk = new NumberChunk(chunkSize);
+        if (!reader.fill(chunk)) {
+          break;
+        }
+        inOrder.put(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  ChunkFactorer.Rendered rendered = new ChunkFactorer.Rendered();
+                  factorers.get().factor(chunk, rendered);
+                  return rendered;
+                },
+                pool));
+      }
+      inOrder.put(END);
+      return writer.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+      writing.shutdownNow();
+    }
+  }
+
+  /** Marks the end of the chunks. */
+  private static final CompletableFuture<ChunkFactorer.Rendered> END = new CompletableFuture<>();
+
+  private static boolean writeInOrder(
+      BlockingQueue<CompletableFuture<ChunkFactorer.Rendered>> inOrder,
+      OutputStream out,
+      Writer err) {
+    boolean errors = false;
+    try {
+      for (var next = inOrder.take(); next != END; next = inOrder.take()) {
+        errors |= next.join().writeTo(out, err);
+      }
+      out.flush();
+      return errors;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing", e);
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "local-factoring");
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,65 @@
+package io.factorfleet.cli.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.factorfleet.aggregator.ResultLines;
+import io.factorfleet.wire.NumberResult;
+import io.factorfleet.wire.ResultMessage;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How {@code fleet factor} prints a factored number. Numbers that could not be factored are
+ * reported on standard error in every format.
+ */
+public enum OutputFormat {
+  /** {@code 12: 2 2 3}, byte for byte as GNU {@code factor} prints it. */
+  GNU {
+    @Override
+    String line(NumberResult result, ResultMessage task) {
+      return ResultLines.factorLine(result);
+    }
+  },
+
+  /**
+   * One JSON object per number: {@code {"n":"12","factors":["2","2","3"],"worker":"w1",
+   * "taskNanos":1200}}, the worker that answered and the time it spent on the whole task.
+   */
+  JSONL {
+    @Override
+    String line(NumberResult result, ResultMessage task) {
+      try {
+        return JSON.writeValueAsString(
+            new JsonLine(result.n(), result.factors(), task.worker(), task.nanos()));
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  },
+
+  /** {@code n,factors} with a header line; the factors separated by spaces: {@code 12,2 2 3}. */
+  CSV {
+    @Override
+    String line(NumberResult result, ResultMessage task) {
+      return result.n() + "," + String.join(" ", result.factors());
+    }
+
+    @Override
+    Optional<String> header() {
+      return Optional.of("n,factors");
+    }
+  };
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The line of a completely factored number, without the line end. */
+  abstract String line(NumberResult result, ResultMessage task);
+
+  /** The line written before any result, if the format has one. */
+  Optional<String> header() {
+    return Optional.empty();
+  }
+
+  private record JsonLine(String n, List<String> factors, String worker, long taskNanos) {}
+}

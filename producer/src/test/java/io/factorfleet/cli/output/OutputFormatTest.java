@@ -1,0 +1,83 @@
+package io.factorfleet.cli.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.factorfleet.wire.NumberResult;
+import io.factorfleet.wire.ResultMessage;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutputFormatTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void shouldPrintGnuFactorLinesByDefault() throws Exception {
+    printTwoTasks(OutputFormat.GNU);
+
+    assertThat(out.toString()).isEqualTo("12: 2 2 3\n13: 13\n1:\n");
+  }
+
+  @Test
+  void shouldPrintOneJsonObjectPerNumberWithTheWorkerAndTheTasksTime() throws Exception {
+    printTwoTasks(OutputFormat.JSONL);
+
+    assertThat(out.toString())
+        .isEqualTo(
+            """
+            {"n":"12","factors":["2","2","3"],"worker":"w1","taskNanos":1500}
+            {"n":"13","factors":["13"],"worker":"w1","taskNanos":1500}
+            {"n":"1","factors":[],"worker":"w2","taskNanos":700}
+            """);
+  }
+
+  @Test
+  void shouldPrintCsvWithAHeaderAndSpaceSeparatedFactors() throws Exception {
+    printTwoTasks(OutputFormat.CSV);
+
+    assertThat(out.toString()).isEqualTo("n,factors\n12,2 2 3\n13,13\n1,\n");
+  }
+
+  @Test
+  void shouldReportNumbersNotFactoredOnStandardErrorInEveryFormat() throws Exception {
+    for (OutputFormat format : OutputFormat.values()) {
+      StringWriter formatted = new StringWriter();
+      StringWriter errors = new StringWriter();
+      OrderedOutput output = new OrderedOutput("job", formatted, errors, "fleet", 10, format);
+      output.expectTask();
+
+      output.accept(
+          ResultMessage.of(
+              "job", 0, "w1", 1, List.of(NumberResult.refused("x", "'x' is not a number"))));
+
+      assertThat(errors.toString()).as(format.name()).isEqualTo("fleet: 'x' is not a number\n");
+      assertThat(formatted.toString()).as(format.name()).doesNotContain("x");
+    }
+  }
+
+  @Test
+  void shouldCountTheNumbersPrinted() throws Exception {
+    OrderedOutput output = printTwoTasks(OutputFormat.GNU);
+
+    assertThat(output.numbersAnswered()).isEqualTo(3);
+  }
+
+  private OrderedOutput printTwoTasks(OutputFormat format) throws Exception {
+    OrderedOutput output = new OrderedOutput("job", out, err, "fleet", 10, format);
+    output.expectTask();
+    output.expectTask();
+    output.accept(
+        ResultMessage.of("job", 1, "w2", 700, List.of(NumberResult.complete("1", List.of()))));
+    output.accept(
+        ResultMessage.of(
+            "job",
+            0,
+            "w1",
+            1500,
+            List.of(
+                NumberResult.complete("12", List.of("2", "2", "3")),
+                NumberResult.complete("13", List.of("13")))));
+    return output;
+  }
+}
