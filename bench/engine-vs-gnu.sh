@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
-# Times the Factor Fleet engine against GNU coreutils `factor` on the same inputs, single thread,
-# whole process (JVM start included), and checks that both print identical output.
+# Times `fleet factor --local --threads 1` against GNU coreutils `factor` on the same inputs,
+# single thread, whole process (JVM start included), and checks that both print identical output.
 #
 # Usage: bench/engine-vs-gnu.sh [--quick]
-#   Builds the engine driver first unless BENCH_JAR points at an existing benchmarks.jar.
+#   Builds the CLI first unless FLEET_JAR points at an existing fleet.jar.
 #   --quick uses a tenth of each input (a smoke run for a shared machine).
+#   BENCH_JAVA_OPTS adds JVM options (none by default: what users run).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${BENCH_WORK:-$(mktemp -d)}"
-JAR="${BENCH_JAR:-$ROOT/bench/jmh/target/benchmarks.jar}"
-JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=4 -Xshare:auto}"
+JAR="${FLEET_JAR:-$ROOT/producer/target/fleet.jar}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:-}"
 SCALE=1
 [[ "${1:-}" == "--quick" ]] && SCALE=10
 
-if [[ -z "${BENCH_JAR:-}" ]]; then
-  (cd "$ROOT" && ./mvnw -q install -DskipTests -pl common -am && ./mvnw -q -f bench/jmh/pom.xml package)
+if [[ -z "${FLEET_JAR:-}" ]]; then
+  (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip package)
 fi
 command -v factor >/dev/null || { echo "GNU factor is not on the PATH" >&2; exit 1; }
 
@@ -71,13 +72,13 @@ seconds() { # runs "$@" < input > output, prints the wall time in seconds
   awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }'
 }
 
-printf '%-14s %9s %10s %10s %12s %12s %9s\n' input numbers gnu_s engine_s gnu_num/s engine_num/s gnu/engine
+printf '%-14s %9s %10s %10s %12s %12s %9s\n' input numbers gnu_s fleet_s gnu_num/s fleet_num/s gnu/fleet
 for name in random63 semiprime31 semiprime50 random9digit; do
   in="$WORK/$name.txt"
   count=$(wc -l < "$in")
   gnu=$(seconds "$in" "$WORK/$name.gnu" factor)
   # shellcheck disable=SC2086
-  ours=$(seconds "$in" "$WORK/$name.engine" java $JAVA_OPTS -cp "$JAR" io.factorfleet.bench.GnuFactorDriver)
+  ours=$(seconds "$in" "$WORK/$name.engine" java $JAVA_OPTS -jar "$JAR" factor --local --threads 1)
   cmp -s "$WORK/$name.gnu" "$WORK/$name.engine" || { echo "$name: outputs differ (see $WORK)" >&2; exit 2; }
   awk -v n="$name" -v c="$count" -v g="$gnu" -v o="$ours" \
     'BEGIN { printf "%-14s %9d %10.3f %10.3f %12.0f %12.0f %8.2fx\n", n, c, g, o, c / g, c / o, g / o }'
