@@ -4,6 +4,7 @@ import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.metrics.MetricsServer;
 import io.factorfleet.metrics.PrometheusMetrics;
 import io.factorfleet.settings.BrokerOptions;
+import io.factorfleet.settings.ConnectOptions;
 import io.factorfleet.text.NumberParser;
 import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
@@ -95,14 +96,7 @@ public final class WorkerCommand implements Callable<Integer> {
               + " (env FLEET_DRAIN_TIMEOUT, default: ${DEFAULT-VALUE}).")
   Duration drainTimeout;
 
-  @Option(
-      names = "--connect-patience",
-      paramLabel = "DURATION",
-      defaultValue = "PT60S",
-      description =
-          "At start, how long to wait for the broker to answer"
-              + " (env FLEET_CONNECT_PATIENCE, default: ${DEFAULT-VALUE}).")
-  Duration connectPatience;
+  @Mixin ConnectOptions connectOptions;
 
   @Option(
       names = "--metrics-port",
@@ -132,7 +126,7 @@ public final class WorkerCommand implements Callable<Integer> {
           numberBudget,
           taskBudget,
           drainTimeout,
-          connectPatience);
+          connectOptions.connectPatience());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -4,10 +4,10 @@ import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.metrics.MetricsServer;
 import io.factorfleet.metrics.PrometheusMetrics;
 import io.factorfleet.settings.BrokerOptions;
+import io.factorfleet.settings.ConnectOptions;
 import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -53,14 +53,7 @@ public final class AggregatorCommand implements Callable<Integer> {
           "Unacknowledged results held at once (env FLEET_PREFETCH, default: ${DEFAULT-VALUE}).")
   int prefetch;
 
-  @Option(
-      names = "--connect-patience",
-      paramLabel = "DURATION",
-      defaultValue = "PT60S",
-      description =
-          "At start, how long to wait for the broker to answer"
-              + " (env FLEET_CONNECT_PATIENCE, default: ${DEFAULT-VALUE}).")
-  Duration connectPatience;
+  @Mixin ConnectOptions connectOptions;
 
   @Option(
       names = "--metrics-port",
@@ -81,7 +74,11 @@ public final class AggregatorCommand implements Callable<Integer> {
   AggregatorSettings settings() {
     try {
       return new AggregatorSettings(
-          brokerOptions.broker(), brokerOptions.topology(), dataDir, prefetch, connectPatience);
+          brokerOptions.broker(),
+          brokerOptions.topology(),
+          dataDir,
+          prefetch,
+          connectOptions.connectPatience());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

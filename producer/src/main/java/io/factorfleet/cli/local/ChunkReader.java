@@ -1,9 +1,9 @@
 package io.factorfleet.cli.local;
 
+import io.factorfleet.producer.input.TokenReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,16 +16,13 @@ final class ChunkReader {
   private static final int MAX_LONG_DIGITS = 18;
 
   private final int maxFastDigits;
-  private final InputStream in;
+  private final TokenReader stream;
   private final List<String> arguments;
   private int nextArgument;
-  private final byte[] buffer = new byte[1 << 16];
-  private int position;
-  private int limit;
-  private byte[] token = new byte[64];
+  private byte[] token;
 
-  private ChunkReader(InputStream in, List<String> arguments, int maxDigits) {
-    this.in = in;
+  private ChunkReader(TokenReader stream, List<String> arguments, int maxDigits) {
+    this.stream = stream;
     this.arguments = arguments;
     this.maxFastDigits = Math.min(MAX_LONG_DIGITS, maxDigits);
   }
@@ -34,7 +31,7 @@ final class ChunkReader {
    * @param maxDigits the digit limit; longer numbers take the general path, which refuses them
    */
   static ChunkReader of(InputStream in, int maxDigits) {
-    return new ChunkReader(in, null, maxDigits);
+    return new ChunkReader(new TokenReader(in), null, maxDigits);
   }
 
   static ChunkReader of(List<String> arguments, int maxDigits) {
@@ -90,44 +87,13 @@ final class ChunkReader {
       return -1;
     }
     String argument = arguments.get(nextArgument++).replaceFirst("^ +", "");
-    byte[] bytes = argument.getBytes(StandardCharsets.UTF_8);
-    ensureToken(bytes.length);
-    System.arraycopy(bytes, 0, token, 0, bytes.length);
-    return bytes.length;
+    token = argument.getBytes(StandardCharsets.UTF_8);
+    return token.length;
   }
 
   private int nextStreamToken() throws IOException {
-    int b;
-    do {
-      b = read();
-      if (b < 0) {
-        return -1;
-      }
-    } while (b == ' ' || b == '\n' || b == '\t');
-    int length = 0;
-    while (b >= 0 && b != ' ' && b != '\n' && b != '\t') {
-      ensureToken(length + 1);
-      token[length++] = (byte) b;
-      b = read();
-    }
+    int length = stream.nextBytes();
+    token = stream.bytes();
     return length;
-  }
-
-  private void ensureToken(int length) {
-    if (length > token.length) {
-      token = Arrays.copyOf(token, Math.max(length, token.length * 2));
-    }
-  }
-
-  private int read() throws IOException {
-    if (position == limit) {
-      limit = in.read(buffer, 0, buffer.length);
-      position = 0;
-      if (limit <= 0) {
-        limit = 0;
-        return -1;
-      }
-    }
-    return buffer[position++] & 0xff;
   }
 }

@@ -25,11 +25,21 @@ public final class TokenReader implements TokenSource {
 
   @Override
   public String next() throws IOException {
+    int length = nextBytes();
+    return length < 0 ? null : new String(token, 0, length, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads the next token into {@link #bytes()} without making a string of it.
+   *
+   * @return its length in bytes, or -1 at the end
+   */
+  public int nextBytes() throws IOException {
     int b;
     do {
       b = read();
       if (b < 0) {
-        return null;
+        return -1;
       }
     } while (isSpace(b));
     int length = 0;
@@ -40,7 +50,12 @@ public final class TokenReader implements TokenSource {
       token[length++] = (byte) b;
       b = read();
     }
-    return new String(token, 0, length, StandardCharsets.UTF_8);
+    return length;
+  }
+
+  /** The bytes of the token {@link #nextBytes()} read last; valid until the next call. */
+  public byte[] bytes() {
+    return token;
   }
 
   private int read() throws IOException {
