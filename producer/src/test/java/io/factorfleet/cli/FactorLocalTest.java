@@ -8,10 +8,13 @@ import io.factorfleet.testing.NumberMix;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FactorLocalTest {
-  @Test
-  void shouldPrintExactlyWhatGnuFactorPrints() throws Exception {
+  @ParameterizedTest(name = "on {0} threads")
+  @ValueSource(ints = {1, 2})
+  void shouldPrintExactlyWhatGnuFactorPrints(int threads) throws Exception {
     assumeThat(GnuFactor.isInstalled()).as("GNU factor installed").isTrue();
     List<String> numbers =
         NumberMix.withSeed(42)
@@ -25,7 +28,12 @@ class FactorLocalTest {
 
     FleetRun run =
         FleetRun.of(
-            Map.of(), String.join("\n", numbers) + "\n", "factor", "--local", "--chunk-size=37");
+            Map.of(),
+            String.join("\n", numbers) + "\n",
+            "factor",
+            "--local",
+            "--chunk-size=37",
+            "--threads=" + threads);
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();

@@ -40,7 +40,7 @@ final class ChunkReader {
 
   /** Fills {@code chunk} from the input; returns false when the input had nothing left. */
   boolean fill(NumberChunk chunk) throws IOException {
-    chunk.size = 0;
+    chunk.clear();
     while (!chunk.isFull()) {
       int length = arguments == null ? nextStreamToken() : nextArgumentToken();
       if (length < 0) {

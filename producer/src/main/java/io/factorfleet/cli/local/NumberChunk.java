@@ -20,6 +20,12 @@ final class NumberChunk {
     numbers = new long[capacity];
   }
 
+  /** Empties the chunk for the next fill. */
+  void clear() {
+    size = 0;
+    textCount = 0;
+  }
+
   boolean isFull() {
     return size == numbers.length;
   }

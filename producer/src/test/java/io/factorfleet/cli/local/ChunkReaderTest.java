@@ -68,4 +68,18 @@ class ChunkReaderTest {
     assertThat(chunk.text(0)).isEqualTo("14\r");
     assertThat(reader.fill(chunk)).isFalse();
   }
+
+  @Test
+  void shouldStartEachFillOfAReusedChunkAfresh() throws Exception {
+    ChunkReader reader = ChunkReader.of(List.of("x", "4", "y", "z"), 100);
+    NumberChunk chunk = new NumberChunk(2);
+
+    reader.fill(chunk);
+    assertThat(chunk.text(0)).isEqualTo("x");
+    reader.fill(chunk);
+
+    assertThat(chunk.size).isEqualTo(2);
+    assertThat(chunk.text(0)).isEqualTo("y");
+    assertThat(chunk.text(1)).isEqualTo("z");
+  }
 }
