@@ -1,0 +1,56 @@
+package io.factorfleet.fault;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A job handed to the aggregator service with {@code fleet submit}, and what its data directory
+ * shows of it: a part file per recorded task while it runs, {@code <job>.txt} once it is complete.
+ *
+ * @param id the job id {@code fleet submit} printed
+ * @param numbers the numbers submitted, in order
+ * @param tasks how many tasks they were cut into
+ * @param dataDir the aggregator service's data directory
+ */
+public record SubmittedJob(String id, List<String> numbers, long tasks, Path dataDir) {
+  public Path output() {
+    return dataDir.resolve(id + ".txt");
+  }
+
+  public Path errors() {
+    return dataDir.resolve(id + ".errors.txt");
+  }
+
+  public boolean isComplete() {
+    return Files.exists(output());
+  }
+
+  /** Tasks whose results the aggregator service has written down so far. */
+  public long tasksRecorded() {
+    if (isComplete()) {
+      return tasks;
+    }
+    try (Stream<Path> parts = Files.list(dataDir.resolve(".spool").resolve(id))) {
+      return parts.filter(p -> p.getFileName().toString().endsWith(".part")).count();
+    } catch (NoSuchFileException e) {
+      return isComplete() ? tasks : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether at least this share of the tasks is recorded. */
+  public boolean isPast(double share) {
+    return tasksRecorded() >= Math.ceil(share * tasks);
+  }
+
+  public String outputText() throws IOException {
+    return Files.readString(output(), StandardCharsets.UTF_8);
+  }
+}
