@@ -16,6 +16,9 @@ public final class ResultVerifier {
     if (result.isRefused()) {
       return Optional.empty();
     }
+    if (result.cofactor() == null && isSmallCanonical(result.n()) && checksOutSmall(result)) {
+      return Optional.empty();
+    }
     BigInteger n;
     try {
       n = parseCanonical(result.n());
@@ -60,12 +63,55 @@ public final class ResultVerifier {
     return Optional.empty();
   }
 
+  /**
+   * The common case in long arithmetic: a complete factorization of a number below 10^18. Returns
+   * false when anything is off, and the general check then says what.
+   */
+  private static boolean checksOutSmall(NumberResult result) {
+    long n = Long.parseLong(result.n());
+    long product = 1;
+    long previous = 0;
+    for (String text : result.factors()) {
+      if (!isSmallCanonical(text)) {
+        return false;
+      }
+      long p = Long.parseLong(text);
+      if (p < previous || !Primality.isPrime(p)) {
+        return false;
+      }
+      try {
+        product = Math.multiplyExact(product, p);
+      } catch (ArithmeticException overflow) {
+        return false;
+      }
+      previous = p;
+    }
+    return n <= 1 ? result.factors().isEmpty() : product == n;
+  }
+
+  /** Digits only, no leading zero, and short enough for a long. */
+  private static boolean isSmallCanonical(String text) {
+    int length = text.length();
+    if (length == 0 || length > 18 || (length > 1 && text.charAt(0) == '0')) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static BigInteger parseCanonical(String text) {
-    if (text == null
-        || text.isEmpty()
-        || text.length() > 1 && text.charAt(0) == '0'
-        || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (text == null || text.isEmpty() || text.length() > 1 && text.charAt(0) == '0') {
       throw new NumberFormatException(text);
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        throw new NumberFormatException(text);
+      }
     }
     return new BigInteger(text);
   }

@@ -68,11 +68,7 @@ public final class TaskProcessor {
   private NumberResult factorOne(Factorizer factorizer, String text, long[] scratch) {
     long small = parser.parseSmall(text);
     if (small >= 0) {
-      String canonical =
-          text.charAt(0) == '+' || (text.charAt(0) == '0' && text.length() > 1)
-              ? Long.toString(small)
-              : text;
-      return factorLong(factorizer, canonical, small, scratch);
+      return factorLong(factorizer, NumberParser.canonical(text, small), small, scratch);
     }
     BigInteger n;
     try {

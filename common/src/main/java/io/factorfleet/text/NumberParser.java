@@ -86,6 +86,23 @@ public final class NumberParser {
     return value;
   }
 
+  /**
+   * The token as Factor Fleet writes numbers: decimal digits without sign or leading zeros.
+   *
+   * @throws InvalidNumberException as {@link #parse} does
+   */
+  public String canonical(String token) {
+    long small = parseSmall(token);
+    return small >= 0 ? canonical(token, small) : parse(token).toString();
+  }
+
+  /** The canonical text of a token {@link #parseSmall} read as {@code value}. */
+  public static String canonical(String token, long value) {
+    boolean alreadyCanonical =
+        token.charAt(0) != '+' && (token.charAt(0) != '0' || token.length() == 1);
+    return alreadyCanonical ? token : Long.toString(value);
+  }
+
   private static InvalidNumberException notAPositiveInteger(String token) {
     return new InvalidNumberException(
         token, "'" + abbreviate(token) + "' is not a valid positive integer");

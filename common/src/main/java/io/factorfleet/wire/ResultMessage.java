@@ -19,7 +19,8 @@ public record ResultMessage(
     @JsonProperty(required = true) long task,
     @JsonProperty(required = true) String worker,
     @JsonProperty(required = true) long nanos,
-    @JsonProperty(required = true) List<NumberResult> results) {
+    @JsonProperty(required = true) List<NumberResult> results)
+    implements Versioned {
   public ResultMessage {
     results = List.copyOf(results);
   }

@@ -15,7 +15,8 @@ public record SealMessage(
     @JsonProperty(required = true) int version,
     @JsonProperty(required = true) String job,
     @JsonProperty(required = true) long tasks,
-    @JsonProperty(required = true) long numbers) {
+    @JsonProperty(required = true) long numbers)
+    implements Versioned {
   public static SealMessage of(String job, long tasks, long numbers) {
     return new SealMessage(WireCodec.VERSION, job, tasks, numbers);
   }

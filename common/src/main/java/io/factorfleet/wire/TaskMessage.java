@@ -15,7 +15,8 @@ public record TaskMessage(
     @JsonProperty(required = true) int version,
     @JsonProperty(required = true) String job,
     @JsonProperty(required = true) long task,
-    @JsonProperty(required = true) List<String> numbers) {
+    @JsonProperty(required = true) List<String> numbers)
+    implements Versioned {
   public TaskMessage {
     numbers = List.copyOf(numbers);
   }

@@ -1,6 +1,5 @@
 package io.factorfleet.wire;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -126,7 +125,7 @@ public final class WireCodec {
   /** Which task of which job. */
   public record TaskId(String job, long task) {}
 
-  private <T> T decode(byte[] body, Class<T> type) throws WireFormatException {
+  private <T extends Versioned> T decode(byte[] body, Class<T> type) throws WireFormatException {
     if (body == null || body.length == 0) {
       throw new WireFormatException("empty body");
     }
@@ -134,28 +133,49 @@ public final class WireCodec {
       throw new WireFormatException(
           "body of " + body.length + " bytes is over the limit of " + maxBodyBytes);
     }
+    T message;
+    try {
+      message = mapper.readValue(body, type);
+    } catch (IOException e) {
+      throw diagnose(body, type, e);
+    }
+    if (message == null) {
+      throw new WireFormatException("not a JSON object");
+    }
+    if (message.version() != VERSION) {
+      throw unknownVersion(message.version());
+    }
+    return message;
+  }
+
+  /**
+   * Says why a body did not decode, in the order a reader would check it: JSON at all, an object, a
+   * version this build knows, then the fields. Only failures pay for this second parse.
+   */
+  private WireFormatException diagnose(byte[] body, Class<?> type, IOException failure) {
     JsonNode tree;
     try {
       tree = mapper.readTree(body);
     } catch (IOException e) {
-      throw new WireFormatException("not JSON: " + firstLine(e), e);
+      return new WireFormatException("not JSON: " + firstLine(e), e);
     }
     if (tree == null || !tree.isObject()) {
-      throw new WireFormatException("not a JSON object");
+      return new WireFormatException("not a JSON object");
     }
     JsonNode version = tree.get("version");
     if (version == null || !version.isInt()) {
-      throw new WireFormatException("no schema version");
+      return new WireFormatException("no schema version");
     }
     if (version.intValue() != VERSION) {
-      throw new WireFormatException(
-          "unknown schema version " + version.intValue() + " (this build reads " + VERSION + ")");
+      return unknownVersion(version.intValue());
     }
-    try {
-      return mapper.treeToValue(tree, type);
-    } catch (JacksonException e) {
-      throw new WireFormatException("not a " + type.getSimpleName() + ": " + firstLine(e), e);
-    }
+    return new WireFormatException(
+        "not a " + type.getSimpleName() + ": " + firstLine(failure), failure);
+  }
+
+  private static WireFormatException unknownVersion(int version) {
+    return new WireFormatException(
+        "unknown schema version " + version + " (this build reads " + VERSION + ")");
   }
 
   private static void requireJob(String job) throws WireFormatException {

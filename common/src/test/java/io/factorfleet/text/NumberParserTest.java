@@ -81,6 +81,15 @@ class NumberParserTest {
   }
 
   @Test
+  void shouldWriteNumbersCanonically() {
+    assertThat(parser.canonical("007")).isEqualTo("7");
+    assertThat(parser.canonical("+0")).isEqualTo("0");
+    assertThat(parser.canonical("0")).isEqualTo("0");
+    assertThat(parser.canonical("+00012345678901234567890")).isEqualTo("12345678901234567890");
+    assertThatThrownBy(() -> parser.canonical("x")).isInstanceOf(InvalidNumberException.class);
+  }
+
+  @Test
   void shouldRejectANonPositiveDigitLimit() {
     assertThatThrownBy(() -> new NumberParser(0)).isInstanceOf(IllegalArgumentException.class);
   }
