@@ -103,7 +103,10 @@ public final class FactorCommand implements Callable<Integer> {
   private boolean factorLocally(FactorSettings settings, PrintWriter err)
       throws IOException, InterruptedException {
     LocalFactoring factoring =
-        new LocalFactoring(settings.threads(), settings.chunkSize(), settings.maxDigits());
+        new LocalFactoring(
+            settings.threads(),
+            settings.chunkSize() == 0 ? JobOptions.LOCAL_CHUNK_SIZE : settings.chunkSize(),
+            settings.maxDigits());
     return factoring.run(
         numbers.isEmpty() ? factoring.reader(fleet.stdin()) : factoring.reader(numbers),
         fleet.stdout(),

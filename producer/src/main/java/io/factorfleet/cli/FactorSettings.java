@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param broker where the broker is; null with {@code --local}
  * @param topology the queues
  * @param threads with {@code --local}, factoring threads
- * @param chunkSize numbers per task
+ * @param chunkSize numbers per task; 0 to size tasks by their factoring time
  * @param maxDigits longest number accepted
  * @param confirmWindow tasks published but unconfirmed, at most
  * @param maxInFlight tasks sent but not printed, at most
@@ -31,7 +31,7 @@ record FactorSettings(
 
   FactorSettings {
     requireRange(threads, 1, 1024, "threads");
-    requireRange(chunkSize, 1, 100_000, "chunk size");
+    requireRange(chunkSize, 0, 100_000, "chunk size");
     requireRange(maxDigits, 1, 100_000, "max digits");
     requireRange(confirmWindow, 1, 100_000, "confirm window");
     requireRange(maxInFlight, 1, 1_000_000, "max in flight");

@@ -5,16 +5,20 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.factorfleet.aggregator.Aggregator;
 import io.factorfleet.aggregator.ReplyConsumer;
+import io.factorfleet.aggregator.ResultSink;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.cli.output.OrderedOutput;
 import io.factorfleet.cli.progress.Progress;
 import io.factorfleet.cli.progress.StatusLine;
+import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.producer.JobFeeder;
 import io.factorfleet.producer.JobPublisher;
 import io.factorfleet.producer.input.TokenSource;
 import io.factorfleet.text.NumberParser;
 import io.factorfleet.topology.Topology;
+import io.factorfleet.wire.ResultMessage;
+import io.factorfleet.wire.SealMessage;
 import io.factorfleet.wire.WireCodec;
 import java.io.IOException;
 import java.io.Writer;
@@ -67,7 +71,11 @@ final class FleetFactoring {
               "fleet",
               settings.maxInFlight(),
               settings.format());
-      Aggregator aggregator = new Aggregator(new WireCodec(), output);
+      BatchSizer sizer =
+          settings.chunkSize() == 0
+              ? BatchSizer.adaptive()
+              : BatchSizer.fixed(settings.chunkSize());
+      Aggregator aggregator = new Aggregator(new WireCodec(), learningFrom(output, sizer));
       status.start(output::numbersAnswered);
       try (status;
           ReplyConsumer replies =
@@ -81,7 +89,7 @@ final class FleetFactoring {
                   replyQueue,
                   settings.confirmWindow(),
                   FactorSettings.RECONNECT_PATIENCE)) {
-        new JobFeeder(new NumberParser(settings.maxDigits()), settings.chunkSize())
+        new JobFeeder(new NumberParser(settings.maxDigits()), sizer)
             .feed(input, new OrderedSteps(output, publisher::publish));
         publisher.seal();
         output.awaitCompletion();
@@ -89,6 +97,22 @@ final class FleetFactoring {
       deleteReplyQueue(connection, replyQueue);
       return output.errorsShown();
     }
+  }
+
+  /** The output, with every result's timing passed on to the sizer first. */
+  private static ResultSink learningFrom(OrderedOutput output, BatchSizer sizer) {
+    return new ResultSink() {
+      @Override
+      public boolean accept(ResultMessage result) {
+        sizer.observe(result.results().size(), result.nanos());
+        return output.accept(result);
+      }
+
+      @Override
+      public void seal(SealMessage seal) {
+        output.seal(seal);
+      }
+    };
   }
 
   private static AMQP.Queue.DeclareOk declareTaskQueue(Topology topology, Channel channel)

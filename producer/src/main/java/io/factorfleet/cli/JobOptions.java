@@ -8,9 +8,18 @@ final class JobOptions {
   @Option(
       names = "--chunk-size",
       paramLabel = "N",
-      defaultValue = "100",
-      description = "Numbers per task (env FLEET_CHUNK_SIZE, default: ${DEFAULT-VALUE}).")
+      defaultValue = "0",
+      description =
+          "Numbers per task; 0 sizes tasks to about 50 ms of factoring each, learned from the"
+              + " workers' timings (fleet submit, which sees no results, then uses 256; --local"
+              + " uses 1000) (env FLEET_CHUNK_SIZE, default: ${DEFAULT-VALUE}).")
   int chunkSize;
+
+  /** Task size of fleet submit when none is chosen: it sees no results to learn from. */
+  static final int SUBMIT_CHUNK_SIZE = 256;
+
+  /** Numbers per chunk of --local when none is chosen: enough to keep threads busy cheaply. */
+  static final int LOCAL_CHUNK_SIZE = 1000;
 
   @Option(
       names = "--max-digits",

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Connection;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.cli.progress.StatusLine;
+import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.producer.JobFeeder;
 import io.factorfleet.producer.JobPublisher;
 import io.factorfleet.producer.input.TokenReader;
@@ -68,7 +69,11 @@ public final class SubmitCommand implements Callable<Integer> {
       topology = brokerOptions.topology();
       connector = new BrokerConnector(brokerOptions.broker());
       FactorSettings.requireRange(jobOptions.confirmWindow, 1, 100_000, "confirm window");
-      feeder = new JobFeeder(new NumberParser(jobOptions.maxDigits), jobOptions.chunkSize);
+      feeder =
+          new JobFeeder(
+              new NumberParser(jobOptions.maxDigits),
+              BatchSizer.fixed(
+                  jobOptions.chunkSize == 0 ? JobOptions.SUBMIT_CHUNK_SIZE : jobOptions.chunkSize));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

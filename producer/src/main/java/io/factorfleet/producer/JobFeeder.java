@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Cuts the input of a job into tasks as it streams in: valid numbers are gathered into batches of
- * {@code chunkSize}; an invalid token is reported at its place in the input, between batches. Only
- * one batch is held at a time.
+ * the size a {@link BatchSizer} gives; an invalid token is reported at its place in the input,
+ * between batches. Only one batch is held at a time.
  */
 public final class JobFeeder {
   /** What becomes of the input. */
@@ -29,30 +29,29 @@ public final class JobFeeder {
   public record Summary(long tasks, long numbers, long invalid) {}
 
   private final NumberParser parser;
-  private final int chunkSize;
+  private final BatchSizer sizer;
 
-  public JobFeeder(NumberParser parser, int chunkSize) {
-    if (chunkSize < 1) {
-      throw new IllegalArgumentException("chunk size must be at least 1, got " + chunkSize);
-    }
+  public JobFeeder(NumberParser parser, BatchSizer sizer) {
     this.parser = parser;
-    this.chunkSize = chunkSize;
+    this.sizer = sizer;
   }
 
   public Summary feed(TokenSource source, Steps steps) throws IOException, InterruptedException {
-    List<String> batch = new ArrayList<>(chunkSize);
+    int limit = sizer.next();
+    List<String> batch = new ArrayList<>(limit);
     long tasks = 0;
     long numbers = 0;
     long invalid = 0;
     for (String token = source.next(); token != null; token = source.next()) {
       String canonical;
       try {
-        canonical = parser.parse(token).toString();
+        canonical = parser.canonical(token);
       } catch (InvalidNumberException e) {
         if (!batch.isEmpty()) {
           steps.dispatch(steps.nextTask(), batch);
           tasks++;
-          batch = new ArrayList<>(chunkSize);
+          limit = sizer.next();
+          batch = new ArrayList<>(limit);
         }
         steps.invalid(e.getMessage());
         invalid++;
@@ -60,10 +59,11 @@ public final class JobFeeder {
       }
       batch.add(canonical);
       numbers++;
-      if (batch.size() == chunkSize) {
+      if (batch.size() >= limit) {
         steps.dispatch(steps.nextTask(), batch);
         tasks++;
-        batch = new ArrayList<>(chunkSize);
+        limit = sizer.next();
+        batch = new ArrayList<>(limit);
       }
     }
     if (!batch.isEmpty()) {

@@ -87,9 +87,9 @@ class FactorLocalTest {
 
   @Test
   void shouldRefuseABadSettingWithUsageError() {
-    FleetRun run = FleetRun.of("factor", "--local", "--chunk-size=0", "5");
+    FleetRun run = FleetRun.of("factor", "--local", "--chunk-size=-1", "5");
 
-    assertThat(run.err()).contains("chunk size must be 1 to 100000, got 0");
+    assertThat(run.err()).contains("chunk size must be 0 to 100000, got -1");
     assertThat(run.exitCode()).isEqualTo(64);
   }
 }

@@ -1,0 +1,78 @@
+package io.factorfleet.producer;
+
+import java.time.Duration;
+
+/**
+ * How many numbers the next task carries. A fixed size when the user chose one; otherwise sized so
+ * that each task holds about {@link #TARGET} of factoring, learned from the time workers report in
+ * their results: cheap numbers travel in large batches, so the broker's per-message cost stays
+ * small next to the work, and expensive ones in small batches, so work spreads over the workers.
+ */
+public final class BatchSizer {
+  /** Factoring time an adaptive task aims at. */
+  public static final Duration TARGET = Duration.ofMillis(50);
+
+  static final int FIRST_SIZE = 16;
+  static final int MAX_SIZE = 10_000;
+
+  /** Each new estimate counts for this much against the history. */
+  private static final double WEIGHT = 0.3;
+
+  /** A size grows at most this many times per observation, so one odd task cannot swing it. */
+  private static final int MAX_GROWTH = 4;
+
+  /** Tasks of the first size handed out before waiting for timings. */
+  static final int PROBES = 8;
+
+  /** How long to wait for the probes' timings before going on without them. */
+  private static final Duration PROBE_PATIENCE = Duration.ofSeconds(3);
+
+  private final int fixedSize;
+  private double nanosPerNumber = Double.NaN;
+  private int size = FIRST_SIZE;
+  private int probesHandedOut;
+  private boolean doneWaiting;
+
+  private BatchSizer(int fixedSize) {
+    this.fixedSize = fixedSize;
+  }
+
+  public static BatchSizer fixed(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("chunk size must be at least 1, got " + size);
+    }
+    return new BatchSizer(size);
+  }
+
+  public static BatchSizer adaptive() {
+    return new BatchSizer(0);
+  }
+
+  /** The size of the next task; may wait briefly for the first timings. */
+  public synchronized int next() throws InterruptedException {
+    if (fixedSize > 0) {
+      return fixedSize;
+    }
+    if (!doneWaiting && Double.isNaN(nanosPerNumber) && ++probesHandedOut > PROBES) {
+      long deadline = System.nanoTime() + PROBE_PATIENCE.toNanos();
+      while (Double.isNaN(nanosPerNumber) && System.nanoTime() < deadline) {
+        wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      }
+      doneWaiting = true;
+    }
+    return size;
+  }
+
+  /** Learns from a result: {@code numbers} factored in {@code nanos}. */
+  public synchronized void observe(int numbers, long nanos) {
+    if (fixedSize > 0 || numbers <= 0 || nanos <= 0) {
+      return;
+    }
+    double sample = (double) nanos / numbers;
+    nanosPerNumber =
+        Double.isNaN(nanosPerNumber) ? sample : WEIGHT * sample + (1 - WEIGHT) * nanosPerNumber;
+    long ideal = Math.round(TARGET.toNanos() / nanosPerNumber);
+    size = (int) Math.max(1, Math.min(Math.min(ideal, (long) size * MAX_GROWTH), MAX_SIZE));
+    notifyAll();
+  }
+}
