@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * GNU coreutils {@code factor}, the oracle Factor Fleet's output is compared with.
  *
- * <p>GNU {@code factor} 9.1 keeps the lines of numbers below 2^64 in a buffer of their own and
+ * <p>GNU {@code factor} 9.1 keeps the lines of numbers below 2^127 in a buffer of its own and
  * writes those of larger numbers straight out, so when sizes are mixed its lines can come out of
  * input order. {@link #output} therefore puts GNU's lines back in input order, each line byte for
  * byte as GNU wrote it; Factor Fleet always answers in input order.
