@@ -10,6 +10,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${BENCH_WORK:-$(mktemp -d)}"
+mkdir -p "$WORK"
 JAR="${FLEET_JAR:-$ROOT/producer/target/fleet.jar}"
 JAVA_OPTS="${BENCH_JAVA_OPTS:-}"
 SCALE=1
