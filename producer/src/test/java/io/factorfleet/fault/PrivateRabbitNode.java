@@ -2,6 +2,7 @@ package io.factorfleet.fault;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +27,15 @@ import java.util.concurrent.TimeUnit;
  * touching any other broker on the machine.
  *
  * <p>The node gets its own configuration file (the system one may claim port 5672), its own
- * environment file and an empty enabled-plugins file (so no management listener on 15672). Its
+ * environment file and an enabled-plugins file of its own: empty, so no management listener on
+ * 15672, or with the management plugin on a spare port of its own for tests of its API. Its
  * directories belong to the {@code rabbitmq} user, which the server scripts switch to when run as
  * root; nodes started by the same user share the Erlang cookie, which clustering needs.
  */
 public final class PrivateRabbitNode implements AutoCloseable {
   private static final String HOST = "localhost";
   private static final int DIST_PORT_OFFSET = 20_000;
+  private static final int MANAGEMENT_PORT_OFFSET = 1_000;
   private static final int LOWEST_PORT = 21_000;
   private static final int HIGHEST_PORT = 40_000;
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -41,17 +45,41 @@ public final class PrivateRabbitNode implements AutoCloseable {
   private final String nodeName;
   private final int amqpPort;
   private final Path dir;
+  private final boolean managementApi;
   private long pid = -1;
 
-  private PrivateRabbitNode(String shortName, int amqpPort, Path dir) {
+  private PrivateRabbitNode(String shortName, int amqpPort, Path dir, boolean managementApi) {
     this.nodeName = shortName + "@" + HOST;
     this.amqpPort = amqpPort;
     this.dir = dir;
+    this.managementApi = managementApi;
+  }
+
+  /** Whether this machine can run a node: {@code rabbitmq-server} and {@code rabbitmqctl}. */
+  public static boolean canRun() {
+    String path = System.getenv().getOrDefault("PATH", "");
+    return Arrays.stream(path.split(File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, "rabbitmq-server")))
+        && Arrays.stream(path.split(File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, "rabbitmqctl")));
   }
 
   /** Starts a fresh node named {@code <prefix><random>@localhost} on spare ports. */
   public static PrivateRabbitNode start(String prefix) throws IOException, InterruptedException {
-    PrivateRabbitNode node = create(prefix);
+    return started(create(prefix, false));
+  }
+
+  /**
+   * Starts a fresh node with the management plugin, its HTTP API on {@link #managementUri()}, and
+   * queue statistics sampled every half second.
+   */
+  public static PrivateRabbitNode startWithManagementApi(String prefix)
+      throws IOException, InterruptedException {
+    return started(create(prefix, true));
+  }
+
+  private static PrivateRabbitNode started(PrivateRabbitNode node)
+      throws IOException, InterruptedException {
     try {
       node.start();
     } catch (IOException | RuntimeException | InterruptedException | Error e) {
@@ -86,10 +114,10 @@ public final class PrivateRabbitNode implements AutoCloseable {
     }
   }
 
-  private static PrivateRabbitNode create(String prefix) throws IOException {
+  private static PrivateRabbitNode create(String prefix, boolean managementApi) throws IOException {
     String shortName = prefix + UUID.randomUUID().toString().substring(0, 6);
     Path dir = Files.createTempDirectory("ff-rabbit-" + shortName + "-");
-    return new PrivateRabbitNode(shortName, spareAmqpPort(), dir);
+    return new PrivateRabbitNode(shortName, spareAmqpPort(managementApi), dir, managementApi);
   }
 
   public String nodeName() {
@@ -103,6 +131,14 @@ public final class PrivateRabbitNode implements AutoCloseable {
   /** The guest account, which the broker lets in from localhost. */
   public URI amqpUri() {
     return URI.create("amqp://guest:guest@127.0.0.1:" + amqpPort + "/%2F");
+  }
+
+  /** The management plugin's HTTP API, on a node started with it. */
+  public URI managementUri() {
+    if (!managementApi) {
+      throw new IllegalStateException(nodeName + " runs without the management plugin");
+    }
+    return URI.create("http://127.0.0.1:" + (amqpPort + MANAGEMENT_PORT_OFFSET));
   }
 
   public boolean isRunning() {
@@ -243,10 +279,17 @@ public final class PrivateRabbitNode implements AutoCloseable {
     Files.createDirectories(dir.resolve("mnesia"));
     Files.createDirectories(dir.resolve("log"));
     // The system configuration may bind 5672; this node listens on its own port only.
+    String listener = "listeners.tcp.default = 127.0.0.1:" + amqpPort + "\n";
+    String management =
+        "management.tcp.ip = 127.0.0.1\n"
+            + "management.tcp.port = "
+            + (amqpPort + MANAGEMENT_PORT_OFFSET)
+            + "\ncollect_statistics_interval = 500\n";
     Files.writeString(
-        dir.resolve("rabbitmq.conf"), "listeners.tcp.default = 127.0.0.1:" + amqpPort + "\n");
+        dir.resolve("rabbitmq.conf"), managementApi ? listener + management : listener);
     Files.writeString(dir.resolve("rabbitmq-env.conf"), "ERL_EPMD_ADDRESS=127.0.0.1\n");
-    Files.writeString(dir.resolve("enabled_plugins"), "[].\n");
+    Files.writeString(
+        dir.resolve("enabled_plugins"), managementApi ? "[rabbitmq_management].\n" : "[].\n");
     ProcessBuilder chown =
         new ProcessBuilder("chown", "-R", "rabbitmq:rabbitmq", dir.toString())
             .redirectErrorStream(true);
@@ -269,11 +312,16 @@ public final class PrivateRabbitNode implements AutoCloseable {
     }
   }
 
-  /** An AMQP port that is free, with its distribution port ({@code +20000}) free too. */
-  private static int spareAmqpPort() throws IOException {
+  /**
+   * An AMQP port that is free, with its distribution port ({@code +20000}) and, when asked for, its
+   * management port ({@code +1000}) free too.
+   */
+  private static int spareAmqpPort(boolean managementApi) throws IOException {
     for (int attempt = 0; attempt < 200; attempt++) {
       int port = ThreadLocalRandom.current().nextInt(LOWEST_PORT, HIGHEST_PORT);
-      if (isFree(port) && isFree(port + DIST_PORT_OFFSET)) {
+      if (isFree(port)
+          && isFree(port + DIST_PORT_OFFSET)
+          && (!managementApi || isFree(port + MANAGEMENT_PORT_OFFSET))) {
         return port;
       }
     }

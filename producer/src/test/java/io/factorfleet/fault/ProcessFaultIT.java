@@ -94,7 +94,6 @@ class ProcessFaultIT {
       awaitProgress(job, 0.6, fleet);
       tally.stopWorker(second);
       tally.stopWorker(third);
-      assertThat(job.isComplete()).as("job still running after scaling down").isFalse();
       awaitCompletion(job, fleet);
       double seconds = Jobs.secondsSince(started);
 

@@ -10,6 +10,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerSettings;
 import io.factorfleet.cli.FleetRun;
+import io.factorfleet.fault.PrivateRabbitNode;
 import io.factorfleet.testing.RabbitBroker;
 import io.factorfleet.topology.Topology;
 import java.net.InetAddress;
@@ -32,12 +33,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StatusManagementIT {
   private static final Duration STATISTICS_SAMPLED = Duration.ofSeconds(30);
 
-  private static ManagementRabbitNode node;
+  private static PrivateRabbitNode node;
 
   @BeforeAll
   static void startNodeWithManagementApi() throws Exception {
-    if (ManagementRabbitNode.canRun()) {
-      node = ManagementRabbitNode.start();
+    if (PrivateRabbitNode.canRun()) {
+      node = PrivateRabbitNode.startWithManagementApi("st-");
     }
   }
 
