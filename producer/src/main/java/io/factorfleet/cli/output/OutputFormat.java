@@ -30,7 +30,7 @@ public enum OutputFormat {
     @Override
     String line(NumberResult result, ResultMessage task) {
       try {
-        return JSON.writeValueAsString(
+        return Json.MAPPER.writeValueAsString(
             new JsonLine(result.n(), result.factors(), task.worker(), task.nanos()));
       } catch (JsonProcessingException e) {
         throw new UncheckedIOException(e);
@@ -51,7 +51,13 @@ public enum OutputFormat {
     }
   };
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Created on first use only: the other formats, and {@code --local}, then start without loading
+   * Jackson, which takes a noticeable share of a short run.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** The line of a completely factored number, without the line end. */
   abstract String line(NumberResult result, ResultMessage task);
