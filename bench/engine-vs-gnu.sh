@@ -21,48 +21,9 @@ if [[ -z "${FLEET_JAR:-}" ]]; then
 fi
 command -v factor >/dev/null || { echo "GNU factor is not on the PATH" >&2; exit 1; }
 
-python3 - "$WORK" "$SCALE" <<'PY'
-import random, sys
-work, scale = sys.argv[1], int(sys.argv[2])
-rnd = random.Random(20240601)
-
-def is_prime(n):
-    if n < 2:
-        return False
-    for p in (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37):
-        if n % p == 0:
-            return n == p
-    d, s = n - 1, 0
-    while d % 2 == 0:
-        d //= 2
-        s += 1
-    for a in (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37):
-        x = pow(a, d, n)
-        if x in (1, n - 1):
-            continue
-        for _ in range(s - 1):
-            x = x * x % n
-            if x == n - 1:
-                break
-        else:
-            return False
-    return True
-
-def prime(bits):
-    while True:
-        p = rnd.getrandbits(bits) | (1 << (bits - 1)) | 1
-        if is_prime(p):
-            return p
-
-def write(name, numbers):
-    with open(f"{work}/{name}.txt", "w") as f:
-        f.write("\n".join(map(str, numbers)) + "\n")
-
-write("random63", [rnd.getrandbits(63) for _ in range(50_000 // scale)])
-write("semiprime31", [prime(31) * prime(31) for _ in range(5_000 // scale)])
-write("semiprime50", [prime(50) * prime(50) for _ in range(max(2, 20 // scale))])
-write("random9digit", [rnd.randrange(10**8, 10**9) for _ in range(1_000_000 // scale)])
-PY
+python3 "$ROOT/bench/inputs.py" "$WORK" "$SCALE" \
+  random63=random63:50000 semiprime31=semiprime31:5000 semiprime50=semiprime50:20 \
+  random9digit=random9digit:1000000
 
 seconds() { # runs "$@" < input > output, prints the wall time in seconds
   local input=$1 output=$2; shift 2
