@@ -1,6 +1,7 @@
 package io.factorfleet.producer;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.Connection;
@@ -25,6 +26,9 @@ import java.util.concurrent.TimeoutException;
  * {@link #seal()} tells the aggregator how many there are.
  */
 public final class JobPublisher implements AutoCloseable {
+  /** How often a publication is tried again while the connection is being recovered. */
+  private static final long RETRY_MILLIS = 200;
+
   private final Channel channel;
   private final Topology topology;
   private final String job;
@@ -136,44 +140,54 @@ public final class JobPublisher implements AutoCloseable {
   }
 
   private void send(Outgoing message) throws IOException, InterruptedException {
+    resendPending();
+    deliver(message);
+  }
+
+  private void resendPending() throws IOException, InterruptedException {
+    while (!toResend.isEmpty()) {
+      deliver(toResend.removeFirst());
+      republished++;
+    }
+  }
+
+  /**
+   * Publishes one message once the window has room, waiting through a lost connection for as long
+   * as the patience allows.
+   */
+  private void deliver(Outgoing message) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
     while (true) {
-      resendPending();
       awaitWindow();
       if (trySend(message)) {
         return;
       }
-      awaitChannel();
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new IOException(
+            "the connection to RabbitMQ was lost and did not come back within " + patience);
+      }
+      // Until the client notices the connection is gone, the channel may still look open.
+      wait(Math.max(1, Math.min(left / 1_000_000, RETRY_MILLIS)));
     }
   }
 
-  private boolean trySend(Outgoing message) throws IOException {
+  /**
+   * Publishes unless the connection is failing. A write error on publishing means the connection is
+   * going: automatic recovery brings the channel back, and the message is sent again then.
+   */
+  private boolean trySend(Outgoing message) {
     if (!channel.isOpen()) {
       return false;
     }
     long sequence = channel.getNextPublishSeqNo();
     try {
       channel.basicPublish("", message.routingKey, message.props, message.body);
-    } catch (IOException | RuntimeException e) {
-      if (channel.isOpen()) {
-        throw e;
-      }
-      return false; // the connection dropped: sent again once it is back
+    } catch (IOException | AlreadyClosedException e) {
+      return false;
     }
     unconfirmed.put(sequence, message);
     return true;
-  }
-
-  private void resendPending() throws IOException, InterruptedException {
-    while (!toResend.isEmpty()) {
-      awaitWindow();
-      Outgoing message = toResend.peekFirst();
-      if (!trySend(message)) {
-        awaitChannel();
-        continue;
-      }
-      toResend.removeFirst();
-      republished++;
-    }
   }
 
   private void awaitWindow() throws InterruptedException {
