@@ -3,7 +3,6 @@ package io.factorfleet.cli;
 import io.factorfleet.broker.BrokerSettings;
 import io.factorfleet.cli.output.OutputFormat;
 import io.factorfleet.topology.Topology;
-import java.time.Duration;
 
 /**
  * The settings of one {@code fleet factor} run, validated once.
@@ -26,9 +25,6 @@ record FactorSettings(
     int confirmWindow,
     int maxInFlight,
     OutputFormat format) {
-  /** How long a lost connection may take to come back before the run gives up. */
-  static final Duration RECONNECT_PATIENCE = Duration.ofMinutes(2);
-
   FactorSettings {
     requireRange(threads, 1, 1024, "threads");
     requireRange(chunkSize, 0, 100_000, "chunk size");

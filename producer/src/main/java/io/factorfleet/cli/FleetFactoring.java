@@ -88,7 +88,7 @@ final class FleetFactoring {
                   job,
                   replyQueue,
                   settings.confirmWindow(),
-                  FactorSettings.RECONNECT_PATIENCE)) {
+                  JobOptions.RECONNECT_PATIENCE)) {
         new JobFeeder(new NumberParser(settings.maxDigits()), sizer)
             .feed(input, new OrderedSteps(output, publisher::publish));
         publisher.seal();

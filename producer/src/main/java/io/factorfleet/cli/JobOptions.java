@@ -1,6 +1,7 @@
 package io.factorfleet.cli;
 
 import io.factorfleet.text.NumberParser;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** How a job's input is read and cut into tasks; shared by {@code factor} and {@code submit}. */
@@ -14,6 +15,9 @@ final class JobOptions {
               + " workers' timings (fleet submit, which sees no results, then uses 256; --local"
               + " uses 1000) (env FLEET_CHUNK_SIZE, default: ${DEFAULT-VALUE}).")
   int chunkSize;
+
+  /** How long a lost connection may take to come back before factor or submit gives up. */
+  static final Duration RECONNECT_PATIENCE = Duration.ofMinutes(2);
 
   /** Task size of fleet submit when none is chosen: it sees no results to learn from. */
   static final int SUBMIT_CHUNK_SIZE = 256;

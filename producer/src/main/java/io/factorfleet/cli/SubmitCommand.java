@@ -15,7 +15,6 @@ import io.factorfleet.text.NumberParser;
 import io.factorfleet.topology.Topology;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -45,8 +44,6 @@ import picocli.CommandLine.Spec;
       "64:bad command line"
     })
 public final class SubmitCommand implements Callable<Integer> {
-  private static final Duration RECONNECT_PATIENCE = Duration.ofMinutes(2);
-
   @Spec CommandSpec spec;
 
   @ParentCommand FleetCommand fleet;
@@ -95,7 +92,7 @@ public final class SubmitCommand implements Callable<Integer> {
               job,
               topology.resultQueue(),
               jobOptions.confirmWindow,
-              RECONNECT_PATIENCE)) {
+              JobOptions.RECONNECT_PATIENCE)) {
         try (StatusLine status =
             fleet.progress().line(err, numbers.isEmpty() ? -1 : numbers.size())) {
           status.start(publisher::numbers);
