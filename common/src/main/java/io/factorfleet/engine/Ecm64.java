@@ -3,8 +3,9 @@ package io.factorfleet.engine;
 /**
  * Lenstra's elliptic curve method for odd unsigned 64-bit composites, on Montgomery curves in
  * x-only projective coordinates with Suyama's parametrization (torsion of order 12), using
- * Montgomery arithmetic. Stage 1 is a Montgomery ladder over the product of all prime powers up to
- * B1; stage 2 is a baby-step giant-step continuation up to B2.
+ * Montgomery arithmetic with lazy reduction ({@link LazyMontgomery64}). Each curve is normalized to
+ * a start point (x0 : 1) and C24 = 1 by one inversion. Stage 1 is a Montgomery ladder over the
+ * product of all prime powers up to B1; stage 2 is a baby-step giant-step continuation up to B2.
  */
 final class Ecm64 {
 
@@ -55,40 +56,58 @@ final class Ecm64 {
       long n, long nInverse, long rSquared, long sigma, EcmPlan plan, long[] babies) {
     long s = Montgomery64.toMontgomery(sigma, rSquared, n, nInverse);
     long five = Montgomery64.toMontgomery(5, rSquared, n, nInverse);
-    long u = Montgomery64.subtract(Montgomery64.multiply(s, s, n, nInverse), five, n);
-    long v = Montgomery64.add(s, s, n);
-    v = Montgomery64.add(v, v, n);
-    long u3 = Montgomery64.multiply(Montgomery64.multiply(u, u, n, nInverse), u, n, nInverse);
-    long v3 = Montgomery64.multiply(Montgomery64.multiply(v, v, n, nInverse), v, n, nInverse);
-    long vMinusU = Montgomery64.subtract(v, u, n);
+    long u = LazyMontgomery64.subtract(LazyMontgomery64.multiply(s, s, n, nInverse), five, n);
+    long v = LazyMontgomery64.add(s, s, n);
+    v = LazyMontgomery64.add(v, v, n);
+    long u3 =
+        LazyMontgomery64.multiply(LazyMontgomery64.multiply(u, u, n, nInverse), u, n, nInverse);
+    long v3 =
+        LazyMontgomery64.multiply(LazyMontgomery64.multiply(v, v, n, nInverse), v, n, nInverse);
+    long vMinusU = LazyMontgomery64.subtract(v, u, n);
     long vMinusU3 =
-        Montgomery64.multiply(
-            Montgomery64.multiply(vMinusU, vMinusU, n, nInverse), vMinusU, n, nInverse);
-    long threeUPlusV = Montgomery64.add(Montgomery64.add(Montgomery64.add(u, u, n), u, n), v, n);
-    long a24 = Montgomery64.multiply(vMinusU3, threeUPlusV, n, nInverse);
-    long c24 = Montgomery64.multiply(u3, v, n, nInverse);
+        LazyMontgomery64.multiply(
+            LazyMontgomery64.multiply(vMinusU, vMinusU, n, nInverse), vMinusU, n, nInverse);
+    long threeUPlusV =
+        LazyMontgomery64.add(LazyMontgomery64.add(LazyMontgomery64.add(u, u, n), u, n), v, n);
+    long a24 = LazyMontgomery64.multiply(vMinusU3, threeUPlusV, n, nInverse);
+    long c24 = LazyMontgomery64.multiply(u3, v, n, nInverse);
     for (int i = 0; i < 4; i++) {
-      c24 = Montgomery64.add(c24, c24, n);
+      c24 = LazyMontgomery64.add(c24, c24, n);
     }
-    // stage 1: Montgomery ladder computing [k]P, P = (u^3 : v^3)
-    long x0 = u3;
-    long z0 = v3;
+    // One inversion turns the start point into (x0 : 1) and the curve constant into
+    // (A + 2) / 4 = a24 / c24, which saves two multiplies on every ladder step.
+    long rCubed = Montgomery64.multiply(rSquared, rSquared, n, nInverse);
+    long denominator =
+        LazyMontgomery64.canonical(LazyMontgomery64.multiply(v3, c24, n, nInverse), n);
+    long inverse = Montgomery64.inverse(denominator, rCubed, n, nInverse);
+    if (inverse == 0) {
+      return Montgomery64.gcd(denominator, n);
+    }
+    long x0 =
+        LazyMontgomery64.multiply(
+            LazyMontgomery64.multiply(u3, c24, n, nInverse), inverse, n, nInverse);
+    a24 =
+        LazyMontgomery64.multiply(
+            LazyMontgomery64.multiply(a24, v3, n, nInverse), inverse, n, nInverse);
+    // stage 1: Montgomery ladder computing [k]P, P = (x0 : 1)
+    long xa = x0;
+    long za = Montgomery64.one(n);
     long x1;
     long z1;
     {
-      long sum = Montgomery64.add(x0, z0, n);
-      long dif = Montgomery64.subtract(x0, z0, n);
-      long ss = Montgomery64.multiply(sum, sum, n, nInverse);
-      long dd = Montgomery64.multiply(dif, dif, n, nInverse);
-      long t = Montgomery64.subtract(ss, dd, n);
-      long cd = Montgomery64.multiply(c24, dd, n, nInverse);
-      x1 = Montgomery64.multiply(cd, ss, n, nInverse);
+      long sum = LazyMontgomery64.add(xa, za, n);
+      long dif = LazyMontgomery64.subtract(xa, za, n);
+      long sq = LazyMontgomery64.multiply(sum, sum, n, nInverse);
+      long dd = LazyMontgomery64.multiply(dif, dif, n, nInverse);
+      long t = LazyMontgomery64.subtract(sq, dd, n);
+      x1 = LazyMontgomery64.multiply(sq, dd, n, nInverse);
       z1 =
-          Montgomery64.multiply(
-              t, Montgomery64.add(cd, Montgomery64.multiply(a24, t, n, nInverse), n), n, nInverse);
+          LazyMontgomery64.multiply(
+              t,
+              LazyMontgomery64.add(dd, LazyMontgomery64.multiply(a24, t, n, nInverse), n),
+              n,
+              nInverse);
     }
-    long xa = x0;
-    long za = z0;
     for (long mask : plan.stage1Masks) {
       // (xa, za) = [m]P and (x1, z1) = [m + 1]P. On a one bit the pair is swapped, so that the
       // step is always "add into the second, double the first", then swapped back: no branch on
@@ -99,24 +118,28 @@ final class Ecm64 {
       x1 ^= sx;
       za ^= sz;
       z1 ^= sz;
-      long d1 = Montgomery64.subtract(xa, za, n);
-      long s1 = Montgomery64.add(xa, za, n);
-      long d2 = Montgomery64.subtract(x1, z1, n);
-      long s2 = Montgomery64.add(x1, z1, n);
-      long p = Montgomery64.multiply(d1, s2, n, nInverse);
-      long q = Montgomery64.multiply(s1, d2, n, nInverse);
-      long ps = Montgomery64.add(p, q, n);
-      long pd = Montgomery64.subtract(p, q, n);
-      x1 = Montgomery64.multiply(z0, Montgomery64.multiply(ps, ps, n, nInverse), n, nInverse);
-      z1 = Montgomery64.multiply(x0, Montgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
-      long ds = Montgomery64.multiply(s1, s1, n, nInverse);
-      long dd = Montgomery64.multiply(d1, d1, n, nInverse);
-      long t = Montgomery64.subtract(ds, dd, n);
-      long cd = Montgomery64.multiply(c24, dd, n, nInverse);
-      xa = Montgomery64.multiply(cd, ds, n, nInverse);
+      long d1 = LazyMontgomery64.subtract(xa, za, n);
+      long s1 = LazyMontgomery64.add(xa, za, n);
+      long d2 = LazyMontgomery64.subtract(x1, z1, n);
+      long s2 = LazyMontgomery64.add(x1, z1, n);
+      long p = LazyMontgomery64.multiply(d1, s2, n, nInverse);
+      long q = LazyMontgomery64.multiply(s1, d2, n, nInverse);
+      long ps = LazyMontgomery64.add(p, q, n);
+      long pd = LazyMontgomery64.subtract(p, q, n);
+      x1 = LazyMontgomery64.multiply(ps, ps, n, nInverse);
+      z1 =
+          LazyMontgomery64.multiply(
+              x0, LazyMontgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
+      long ds = LazyMontgomery64.multiply(s1, s1, n, nInverse);
+      long dd = LazyMontgomery64.multiply(d1, d1, n, nInverse);
+      long t = LazyMontgomery64.subtract(ds, dd, n);
+      xa = LazyMontgomery64.multiply(ds, dd, n, nInverse);
       za =
-          Montgomery64.multiply(
-              t, Montgomery64.add(cd, Montgomery64.multiply(a24, t, n, nInverse), n), n, nInverse);
+          LazyMontgomery64.multiply(
+              t,
+              LazyMontgomery64.add(dd, LazyMontgomery64.multiply(a24, t, n, nInverse), n),
+              n,
+              nInverse);
       sx = (xa ^ x1) & mask;
       sz = (za ^ z1) & mask;
       xa ^= sx;
@@ -124,29 +147,31 @@ final class Ecm64 {
       za ^= sz;
       z1 ^= sz;
     }
-    long g = Montgomery64.gcd(za, n);
+    long g = Montgomery64.gcd(LazyMontgomery64.canonical(za, n), n);
     if (g != 1) {
       return g;
     }
-    return stage2(n, nInverse, xa, za, a24, c24, plan, babies);
+    return stage2(n, nInverse, xa, za, a24, plan, babies);
   }
 
   private static long stage2(
-      long n, long nInverse, long xq, long zq, long a24, long c24, EcmPlan plan, long[] babies) {
+      long n, long nInverse, long xq, long zq, long a24, EcmPlan plan, long[] babies) {
     // odd multiples [i]Q, i = 1, 3, ..., WHEEL / 2, walking with [2]Q as the step
     long x2;
     long z2;
     {
-      long sum = Montgomery64.add(xq, zq, n);
-      long dif = Montgomery64.subtract(xq, zq, n);
-      long ss = Montgomery64.multiply(sum, sum, n, nInverse);
-      long dd = Montgomery64.multiply(dif, dif, n, nInverse);
-      long t = Montgomery64.subtract(ss, dd, n);
-      long cd = Montgomery64.multiply(c24, dd, n, nInverse);
-      x2 = Montgomery64.multiply(cd, ss, n, nInverse);
+      long sum = LazyMontgomery64.add(xq, zq, n);
+      long dif = LazyMontgomery64.subtract(xq, zq, n);
+      long ss = LazyMontgomery64.multiply(sum, sum, n, nInverse);
+      long dd = LazyMontgomery64.multiply(dif, dif, n, nInverse);
+      long t = LazyMontgomery64.subtract(ss, dd, n);
+      x2 = LazyMontgomery64.multiply(dd, ss, n, nInverse);
       z2 =
-          Montgomery64.multiply(
-              t, Montgomery64.add(cd, Montgomery64.multiply(a24, t, n, nInverse), n), n, nInverse);
+          LazyMontgomery64.multiply(
+              t,
+              LazyMontgomery64.add(dd, LazyMontgomery64.multiply(a24, t, n, nInverse), n),
+              n,
+              nInverse);
     }
     long xPrev = xq; // [i - 2]Q, starting with [-1]Q = [1]Q
     long zPrev = zq;
@@ -157,22 +182,24 @@ final class Ecm64 {
       if (baby < BABIES && EcmPlan.BABY_STEPS[baby] == i) {
         babies[3 * baby] = xCur;
         babies[3 * baby + 1] = zCur;
-        babies[3 * baby + 2] = Montgomery64.multiply(xCur, zCur, n, nInverse);
+        babies[3 * baby + 2] = LazyMontgomery64.multiply(xCur, zCur, n, nInverse);
         baby++;
       }
       if (i == EcmPlan.WHEEL / 2) {
         break;
       }
-      long d1 = Montgomery64.subtract(xCur, zCur, n);
-      long s1 = Montgomery64.add(xCur, zCur, n);
-      long p = Montgomery64.multiply(d1, Montgomery64.add(x2, z2, n), n, nInverse);
-      long q = Montgomery64.multiply(s1, Montgomery64.subtract(x2, z2, n), n, nInverse);
-      long ps = Montgomery64.add(p, q, n);
-      long pd = Montgomery64.subtract(p, q, n);
+      long d1 = LazyMontgomery64.subtract(xCur, zCur, n);
+      long s1 = LazyMontgomery64.add(xCur, zCur, n);
+      long p = LazyMontgomery64.multiply(d1, LazyMontgomery64.add(x2, z2, n), n, nInverse);
+      long q = LazyMontgomery64.multiply(s1, LazyMontgomery64.subtract(x2, z2, n), n, nInverse);
+      long ps = LazyMontgomery64.add(p, q, n);
+      long pd = LazyMontgomery64.subtract(p, q, n);
       long xNext =
-          Montgomery64.multiply(zPrev, Montgomery64.multiply(ps, ps, n, nInverse), n, nInverse);
+          LazyMontgomery64.multiply(
+              zPrev, LazyMontgomery64.multiply(ps, ps, n, nInverse), n, nInverse);
       long zNext =
-          Montgomery64.multiply(xPrev, Montgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
+          LazyMontgomery64.multiply(
+              xPrev, LazyMontgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
       xPrev = xCur;
       zPrev = zCur;
       xCur = xNext;
@@ -182,16 +209,18 @@ final class Ecm64 {
     long xg;
     long zg;
     {
-      long sum = Montgomery64.add(xCur, zCur, n);
-      long dif = Montgomery64.subtract(xCur, zCur, n);
-      long ss = Montgomery64.multiply(sum, sum, n, nInverse);
-      long dd = Montgomery64.multiply(dif, dif, n, nInverse);
-      long t = Montgomery64.subtract(ss, dd, n);
-      long cd = Montgomery64.multiply(c24, dd, n, nInverse);
-      xg = Montgomery64.multiply(cd, ss, n, nInverse);
+      long sum = LazyMontgomery64.add(xCur, zCur, n);
+      long dif = LazyMontgomery64.subtract(xCur, zCur, n);
+      long ss = LazyMontgomery64.multiply(sum, sum, n, nInverse);
+      long dd = LazyMontgomery64.multiply(dif, dif, n, nInverse);
+      long t = LazyMontgomery64.subtract(ss, dd, n);
+      xg = LazyMontgomery64.multiply(dd, ss, n, nInverse);
       zg =
-          Montgomery64.multiply(
-              t, Montgomery64.add(cd, Montgomery64.multiply(a24, t, n, nInverse), n), n, nInverse);
+          LazyMontgomery64.multiply(
+              t,
+              LazyMontgomery64.add(dd, LazyMontgomery64.multiply(a24, t, n, nInverse), n),
+              n,
+              nInverse);
     }
     // ladder for [firstGiant]G and [firstGiant + 1]G
     long xa = xg;
@@ -199,40 +228,46 @@ final class Ecm64 {
     long xb;
     long zb;
     {
-      long sum = Montgomery64.add(xg, zg, n);
-      long dif = Montgomery64.subtract(xg, zg, n);
-      long ss = Montgomery64.multiply(sum, sum, n, nInverse);
-      long dd = Montgomery64.multiply(dif, dif, n, nInverse);
-      long t = Montgomery64.subtract(ss, dd, n);
-      long cd = Montgomery64.multiply(c24, dd, n, nInverse);
-      xb = Montgomery64.multiply(cd, ss, n, nInverse);
+      long sum = LazyMontgomery64.add(xg, zg, n);
+      long dif = LazyMontgomery64.subtract(xg, zg, n);
+      long ss = LazyMontgomery64.multiply(sum, sum, n, nInverse);
+      long dd = LazyMontgomery64.multiply(dif, dif, n, nInverse);
+      long t = LazyMontgomery64.subtract(ss, dd, n);
+      xb = LazyMontgomery64.multiply(dd, ss, n, nInverse);
       zb =
-          Montgomery64.multiply(
-              t, Montgomery64.add(cd, Montgomery64.multiply(a24, t, n, nInverse), n), n, nInverse);
+          LazyMontgomery64.multiply(
+              t,
+              LazyMontgomery64.add(dd, LazyMontgomery64.multiply(a24, t, n, nInverse), n),
+              n,
+              nInverse);
     }
     int j0 = plan.firstGiant;
     for (int bitIndex = 30 - Integer.numberOfLeadingZeros(j0); bitIndex >= 0; bitIndex--) {
       boolean bit = (j0 >>> bitIndex & 1) != 0;
-      long d1 = Montgomery64.subtract(xa, za, n);
-      long s1 = Montgomery64.add(xa, za, n);
-      long d2 = Montgomery64.subtract(xb, zb, n);
-      long s2 = Montgomery64.add(xb, zb, n);
-      long p = Montgomery64.multiply(d1, s2, n, nInverse);
-      long q = Montgomery64.multiply(s1, d2, n, nInverse);
-      long ps = Montgomery64.add(p, q, n);
-      long pd = Montgomery64.subtract(p, q, n);
+      long d1 = LazyMontgomery64.subtract(xa, za, n);
+      long s1 = LazyMontgomery64.add(xa, za, n);
+      long d2 = LazyMontgomery64.subtract(xb, zb, n);
+      long s2 = LazyMontgomery64.add(xb, zb, n);
+      long p = LazyMontgomery64.multiply(d1, s2, n, nInverse);
+      long q = LazyMontgomery64.multiply(s1, d2, n, nInverse);
+      long ps = LazyMontgomery64.add(p, q, n);
+      long pd = LazyMontgomery64.subtract(p, q, n);
       long xSum =
-          Montgomery64.multiply(zg, Montgomery64.multiply(ps, ps, n, nInverse), n, nInverse);
+          LazyMontgomery64.multiply(
+              zg, LazyMontgomery64.multiply(ps, ps, n, nInverse), n, nInverse);
       long zSum =
-          Montgomery64.multiply(xg, Montgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
-      long ds = Montgomery64.multiply(bit ? s2 : s1, bit ? s2 : s1, n, nInverse);
-      long dd = Montgomery64.multiply(bit ? d2 : d1, bit ? d2 : d1, n, nInverse);
-      long t = Montgomery64.subtract(ds, dd, n);
-      long cd = Montgomery64.multiply(c24, dd, n, nInverse);
-      long xDbl = Montgomery64.multiply(cd, ds, n, nInverse);
+          LazyMontgomery64.multiply(
+              xg, LazyMontgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
+      long ds = LazyMontgomery64.multiply(bit ? s2 : s1, bit ? s2 : s1, n, nInverse);
+      long dd = LazyMontgomery64.multiply(bit ? d2 : d1, bit ? d2 : d1, n, nInverse);
+      long t = LazyMontgomery64.subtract(ds, dd, n);
+      long xDbl = LazyMontgomery64.multiply(dd, ds, n, nInverse);
       long zDbl =
-          Montgomery64.multiply(
-              t, Montgomery64.add(cd, Montgomery64.multiply(a24, t, n, nInverse), n), n, nInverse);
+          LazyMontgomery64.multiply(
+              t,
+              LazyMontgomery64.add(dd, LazyMontgomery64.multiply(a24, t, n, nInverse), n),
+              n,
+              nInverse);
       if (bit) {
         xa = xSum;
         za = zSum;
@@ -251,36 +286,39 @@ final class Ecm64 {
     for (int j = 0; j < masks.length; j++) {
       int mask = masks[j];
       if (mask != 0) {
-        long xz = Montgomery64.multiply(xa, za, n, nInverse);
+        long xz = LazyMontgomery64.multiply(xa, za, n, nInverse);
         while (mask != 0) {
           int t = Integer.numberOfTrailingZeros(mask);
           mask &= mask - 1;
           long cross =
-              Montgomery64.multiply(
-                  Montgomery64.subtract(xa, babies[3 * t], n),
-                  Montgomery64.add(za, babies[3 * t + 1], n),
+              LazyMontgomery64.multiply(
+                  LazyMontgomery64.subtract(xa, babies[3 * t], n),
+                  LazyMontgomery64.add(za, babies[3 * t + 1], n),
                   n,
                   nInverse);
-          long term = Montgomery64.add(Montgomery64.subtract(cross, xz, n), babies[3 * t + 2], n);
-          product = Montgomery64.multiply(product, term, n, nInverse);
+          long term =
+              LazyMontgomery64.add(LazyMontgomery64.subtract(cross, xz, n), babies[3 * t + 2], n);
+          product = LazyMontgomery64.multiply(product, term, n, nInverse);
         }
       }
       // [j + 2]G = [j + 1]G + G with difference [j]G
-      long d1 = Montgomery64.subtract(xb, zb, n);
-      long s1 = Montgomery64.add(xb, zb, n);
-      long p = Montgomery64.multiply(d1, Montgomery64.add(xg, zg, n), n, nInverse);
-      long q = Montgomery64.multiply(s1, Montgomery64.subtract(xg, zg, n), n, nInverse);
-      long ps = Montgomery64.add(p, q, n);
-      long pd = Montgomery64.subtract(p, q, n);
+      long d1 = LazyMontgomery64.subtract(xb, zb, n);
+      long s1 = LazyMontgomery64.add(xb, zb, n);
+      long p = LazyMontgomery64.multiply(d1, LazyMontgomery64.add(xg, zg, n), n, nInverse);
+      long q = LazyMontgomery64.multiply(s1, LazyMontgomery64.subtract(xg, zg, n), n, nInverse);
+      long ps = LazyMontgomery64.add(p, q, n);
+      long pd = LazyMontgomery64.subtract(p, q, n);
       long xNext =
-          Montgomery64.multiply(za, Montgomery64.multiply(ps, ps, n, nInverse), n, nInverse);
+          LazyMontgomery64.multiply(
+              za, LazyMontgomery64.multiply(ps, ps, n, nInverse), n, nInverse);
       long zNext =
-          Montgomery64.multiply(xa, Montgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
+          LazyMontgomery64.multiply(
+              xa, LazyMontgomery64.multiply(pd, pd, n, nInverse), n, nInverse);
       xa = xb;
       za = zb;
       xb = xNext;
       zb = zNext;
     }
-    return Montgomery64.gcd(product, n);
+    return Montgomery64.gcd(LazyMontgomery64.canonical(product, n), n);
   }
 }

@@ -31,9 +31,32 @@ final class LongFactorizer {
     int[] primes = SmallPrimes.PRIMES;
     long[] inverses = SmallPrimes.INVERSES;
     long[] limits = SmallPrimes.QUOTIENT_LIMITS;
-    for (int i = 0; i < TRIAL_COUNT; i++) {
+    int i = 0;
+    // While n is at least TRIAL_BOUND^2, no prime of the table can exceed its square root, so the
+    // scan only tests divisibility, four primes at a time with one branch: a multiply and a compare
+    // per prime.
+    while (i < TRIAL_COUNT && Long.compareUnsigned(n, TRIAL_BOUND_SQUARED) >= 0) {
+      while (i + 4 <= TRIAL_COUNT
+          && Long.compareUnsigned(n * inverses[i], limits[i]) > 0
+              & Long.compareUnsigned(n * inverses[i + 1], limits[i + 1]) > 0
+              & Long.compareUnsigned(n * inverses[i + 2], limits[i + 2]) > 0
+              & Long.compareUnsigned(n * inverses[i + 3], limits[i + 3]) > 0) {
+        i += 4;
+      }
+      for (int end = Math.min(i + 4, TRIAL_COUNT); i < end; i++) {
+        long inverse = inverses[i];
+        long limit = limits[i];
+        long q = n * inverse;
+        while (Long.compareUnsigned(q, limit) <= 0) {
+          out[count++] = primes[i];
+          n = q;
+          q = n * inverse;
+        }
+      }
+    }
+    for (; i < TRIAL_COUNT; i++) {
       long p = primes[i];
-      if (p * p > n && n >= 0) {
+      if (p * p > n) {
         break; // n is 1 or prime
       }
       long inverse = inverses[i];

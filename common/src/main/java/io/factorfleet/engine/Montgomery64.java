@@ -93,6 +93,53 @@ final class Montgomery64 {
     return result;
   }
 
+  /**
+   * Returns the Montgomery form of the inverse of a (itself in Montgomery form) modulo n, or 0 when
+   * a and n have a common factor. {@code rCubed} is R^3 mod n ({@code multiply(rSquared, rSquared,
+   * n, nInverse)}). Binary extended Euclid: shifts and subtractions, no division.
+   */
+  static long inverse(long a, long rCubed, long n, long nInverse) {
+    long u = a;
+    long v = n;
+    long x1 = 1; // x1 * a = u (mod n)
+    long x2 = 0; // x2 * a = v (mod n)
+    if (u == 0) {
+      return 0;
+    }
+    while (true) {
+      for (int twos = Long.numberOfTrailingZeros(u); twos > 0; twos--) {
+        x1 = halve(x1, n);
+      }
+      u >>>= Long.numberOfTrailingZeros(u);
+      if (u == 1) {
+        // x1 = (aR)^-1 mod n; times R^3 / R gives a^-1 R
+        return multiply(x1, rCubed, n, nInverse);
+      }
+      if (u == v) {
+        return 0;
+      }
+      if (Long.compareUnsigned(u, v) > 0) {
+        u -= v;
+        x1 = subtract(x1, x2, n);
+      } else {
+        v -= u;
+        x2 = subtract(x2, x1, n);
+        for (int twos = Long.numberOfTrailingZeros(v); twos > 0; twos--) {
+          x2 = halve(x2, n);
+        }
+        v >>>= Long.numberOfTrailingZeros(v);
+        if (v == 1) {
+          return multiply(x2, rCubed, n, nInverse);
+        }
+      }
+    }
+  }
+
+  /** x / 2 mod the odd n, for x in [0, n), without overflow when n is above 2^63. */
+  static long halve(long x, long n) {
+    return (x & 1) == 0 ? x >>> 1 : (x >>> 1) + (n >>> 1) + 1;
+  }
+
   /** Greatest common divisor of two unsigned longs (binary algorithm). */
   static long gcd(long a, long b) {
     if (a == 0) {

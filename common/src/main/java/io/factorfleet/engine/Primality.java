@@ -3,15 +3,24 @@ package io.factorfleet.engine;
 import java.math.BigInteger;
 
 /**
- * Primality tests: deterministic below 2^64 (Miller-Rabin with a fixed set of bases), the
- * Baillie-PSW test above (no known counterexample).
+ * Primality tests: deterministic below 2^64 (Miller-Rabin with two bases below 1,050,535,501 and
+ * with {2, 7, 61} below 4,759,123,141; above that Baillie-PSW, which has no counterexample below
+ * 2^64), and Baillie-PSW above 2^64 (no known counterexample).
  */
 public final class Primality {
 
   private static final BigInteger TWO = BigInteger.valueOf(2);
   private static final long[] BASES_SMALL = {2, 7, 61};
+
+  /**
+   * Two bases that together expose every odd composite below {@link #TWO_BASE_LIMIT} (Jim
+   * Sinclair's search; {@code PrimalityTest} checks every odd number below the limit against a
+   * sieve): primes of up to nine digits cost two Miller-Rabin rounds instead of three.
+   */
+  private static final long[] BASES_TWO = {336_781_006_125L, 9_639_812_373_923_155L};
+
+  static final long TWO_BASE_LIMIT = 1_050_535_501L;
   private static final long SMALL_LIMIT = 1L << 31;
-  private static final long[] BASES_ALL = {2, 325, 9375, 28178, 450775, 9780504, 1795265022};
 
   /** Bit i is set when i is prime, for i below 64. */
   private static final long PRIMES_BELOW_64 = primesBelow64();
@@ -21,9 +30,9 @@ public final class Primality {
       3L * 5 * 7 * 11 * 13 * 17 * 19 * 23 * 29 * 31 * 37 * 41 * 43 * 47;
 
   private static final BigInteger BIG_ODD_PRIMORIAL = BigInteger.valueOf(ODD_PRIMORIAL);
-  private static final int[] ODD_PRIMES_TO_47 = {
-    3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47
-  };
+
+  /** How many odd primes up to 47 there are: the first entries of {@link SmallPrimes#PRIMES}. */
+  private static final int ODD_PRIMES_TO_47 = 14;
 
   private Primality() {}
 
@@ -58,16 +67,22 @@ public final class Primality {
     if (Long.compareUnsigned(unsignedN, 64) < 0) {
       return (PRIMES_BELOW_64 >>> unsignedN & 1) != 0;
     }
-    if ((unsignedN & 1) == 0
-        || hasSmallOddFactor(Long.remainderUnsigned(unsignedN, ODD_PRIMORIAL))) {
+    if ((unsignedN & 1) == 0) {
       return false;
     }
-    return isPrimeOddAbove64(unsignedN);
+    if (Long.compareUnsigned(unsignedN, SmallPrimes.LIMIT) < 0) {
+      return SmallPrimes.isOddPrime((int) unsignedN);
+    }
+    return !hasSmallOddFactor(unsignedN) && isPrimeOddAbove64(unsignedN);
   }
 
   /**
-   * Deterministic Miller-Rabin for an odd n above 64 with no factor 3: bases {2, 7, 61} suffice
-   * below 4,759,123,141, and Jim Sinclair's seven bases below 2^64.
+   * Deterministic test for an odd n above 64 with no factor 3. Below 2^31: {@link
+   * #isPrimeBelow2Pow31}. Below 4,759,123,141: Miller-Rabin with bases {2, 7, 61}. Above:
+   * Baillie-PSW (a strong base-2 test and a strong Lucas test), which has no counterexample below
+   * 2^64: every base-2 pseudoprime below 2^64 has been listed and checked. It costs about as much
+   * as three Miller-Rabin rounds, where the seven bases that also prove primality below 2^64 cost
+   * seven.
    */
   static boolean isPrimeOddAbove64(long n) {
     if (Long.compareUnsigned(n, SMALL_LIMIT) < 0) {
@@ -76,23 +91,23 @@ public final class Primality {
     long nInverse = Montgomery64.inverse(n);
     long one = Montgomery64.one(n);
     long rSquared = Montgomery64.rSquared(n);
-    long[] bases = Long.compareUnsigned(n, 4_759_123_141L) < 0 ? BASES_SMALL : BASES_ALL;
-    for (long base : bases) {
-      long a = Long.remainderUnsigned(base, n);
-      if (a == 0) {
-        continue;
+    if (Long.compareUnsigned(n, 4_759_123_141L) < 0) {
+      for (long base : BASES_SMALL) {
+        if (!isStrongProbablePrime(
+            n, Montgomery64.toMontgomery(base, rSquared, n, nInverse), one, nInverse)) {
+          return false;
+        }
       }
-      if (!isStrongProbablePrime(
-          n, Montgomery64.toMontgomery(a, rSquared, n, nInverse), one, nInverse)) {
-        return false;
-      }
+      return true;
     }
-    return true;
+    return isStrongProbablePrime(n, Montgomery64.add(one, one, n), one, nInverse)
+        && isStrongLucasProbablePrime(n, one, rSquared, nInverse);
   }
 
   /**
-   * Miller-Rabin with bases {2, 7, 61} for odd n below 2^31, in Montgomery arithmetic with R = 2^32
-   * on plain longs: products stay below 2^64, so no high-half multiplies are needed.
+   * Miller-Rabin for odd n below 2^31 (the two bases of {@link #BASES_TWO} below {@link
+   * #TWO_BASE_LIMIT}, {2, 7, 61} above), in Montgomery arithmetic with R = 2^32 on plain longs:
+   * products stay below 2^64, so no high-half multiplies are needed.
    */
   private static boolean isPrimeBelow2Pow31(long n) {
     long nInverse = -Montgomery64.inverse(n) & 0xFFFFFFFFL;
@@ -101,7 +116,7 @@ public final class Primality {
     int s = Long.numberOfTrailingZeros(nMinusOne);
     long d = nMinusOne >>> s;
     long minusOne = n - one;
-    for (long base : BASES_SMALL) {
+    for (long base : n < TWO_BASE_LIMIT ? BASES_TWO : BASES_SMALL) {
       long a = base % n;
       if (a == 0) {
         continue;
@@ -162,11 +177,102 @@ public final class Primality {
   }
 
   /**
-   * Given n mod ODD_PRIMORIAL for some n above 64, tells whether an odd prime below 48 divides n.
+   * Strong Lucas test with Selfridge's parameters (P = 1, Q = (1 - D) / 4, D the first of 5, -7, 9,
+   * -11, ... with Jacobi symbol (D / n) = -1) for an odd unsigned n above 64, in Montgomery
+   * arithmetic. Writing n + 1 = d * 2^s, n passes when U_d = 0 or V_(d * 2^r) = 0 for some r < s.
    */
-  private static boolean hasSmallOddFactor(long residue) {
-    for (int p : ODD_PRIMES_TO_47) {
-      if (residue % p == 0) {
+  static boolean isStrongLucasProbablePrime(long n, long one, long rSquared, long nInverse) {
+    long root = LongFactorizer.squareRoot(n);
+    if (root * root == n) {
+      return false; // no D would give (D / n) = -1
+    }
+    long d = 5;
+    while (true) {
+      long residue = d > 0 ? Long.remainderUnsigned(d, n) : n - Long.remainderUnsigned(-d, n);
+      int j = jacobi(residue, n);
+      if (j == -1) {
+        break;
+      }
+      if (j == 0) {
+        return false; // |D| < n here, so gcd(D, n) is a proper factor
+      }
+      d = d > 0 ? -(d + 2) : -(d - 2);
+    }
+    long q = (1 - d) / 4;
+    long bigD = toMontgomerySigned(d, n, rSquared, nInverse);
+    long bigQ = toMontgomerySigned(q, n, rSquared, nInverse);
+    long nPlusOne = n + 1; // n is odd and not 2^64 - 1 (a multiple of 3): no overflow
+    int s = Long.numberOfTrailingZeros(nPlusOne);
+    long k = nPlusOne >>> s;
+    long u = one; // U_1
+    long v = one; // V_1 = P
+    long qk = bigQ; // Q^1
+    for (int i = 62 - Long.numberOfLeadingZeros(k); i >= 0; i--) {
+      u = Montgomery64.multiply(u, v, n, nInverse); // U_2j = U_j V_j
+      v =
+          Montgomery64.subtract(
+              Montgomery64.multiply(v, v, n, nInverse), Montgomery64.add(qk, qk, n), n);
+      qk = Montgomery64.multiply(qk, qk, n, nInverse);
+      if ((k >>> i & 1) != 0) {
+        // U_(j+1) = (P U_j + V_j) / 2, V_(j+1) = (D U_j + P V_j) / 2
+        long nextU = Montgomery64.halve(Montgomery64.add(u, v, n), n);
+        v =
+            Montgomery64.halve(
+                Montgomery64.add(Montgomery64.multiply(bigD, u, n, nInverse), v, n), n);
+        u = nextU;
+        qk = Montgomery64.multiply(qk, bigQ, n, nInverse);
+      }
+    }
+    if (u == 0 || v == 0) {
+      return true;
+    }
+    for (int r = 1; r < s; r++) {
+      v =
+          Montgomery64.subtract(
+              Montgomery64.multiply(v, v, n, nInverse), Montgomery64.add(qk, qk, n), n);
+      if (v == 0) {
+        return true;
+      }
+      qk = Montgomery64.multiply(qk, qk, n, nInverse);
+    }
+    return false;
+  }
+
+  private static long toMontgomerySigned(long value, long n, long rSquared, long nInverse) {
+    long residue =
+        value >= 0 ? Long.remainderUnsigned(value, n) : n - Long.remainderUnsigned(-value, n);
+    return Montgomery64.toMontgomery(residue == n ? 0 : residue, rSquared, n, nInverse);
+  }
+
+  /** Jacobi symbol (a / n) for unsigned a and odd unsigned n. */
+  static int jacobi(long a, long n) {
+    int result = 1;
+    a = Long.remainderUnsigned(a, n);
+    while (a != 0) {
+      int twos = Long.numberOfTrailingZeros(a);
+      a >>>= twos;
+      long r = n & 7;
+      if ((twos & 1) != 0 && (r == 3 || r == 5)) {
+        result = -result;
+      }
+      if ((a & 3) == 3 && (n & 3) == 3) {
+        result = -result;
+      }
+      long t = Long.remainderUnsigned(n, a);
+      n = a;
+      a = t;
+    }
+    return n == 1 ? result : 0;
+  }
+
+  /**
+   * Whether an odd prime up to 47 divides the unsigned {@code value} (n itself, or n mod
+   * ODD_PRIMORIAL), by multiplying with the primes' inverses: no division.
+   */
+  private static boolean hasSmallOddFactor(long value) {
+    for (int i = 0; i < ODD_PRIMES_TO_47; i++) {
+      if (Long.compareUnsigned(value * SmallPrimes.INVERSES[i], SmallPrimes.QUOTIENT_LIMITS[i])
+          <= 0) {
         return true;
       }
     }
@@ -265,28 +371,5 @@ public final class Primality {
       sign = -sign;
     }
     return sign * jacobi(m, a);
-  }
-
-  /** Jacobi symbol (a / n) for 0 <= a and odd positive n, both below 2^63. */
-  static int jacobi(long a, long n) {
-    int result = 1;
-    a %= n;
-    while (a != 0) {
-      while ((a & 1) == 0) {
-        a >>= 1;
-        long r = n & 7;
-        if (r == 3 || r == 5) {
-          result = -result;
-        }
-      }
-      long t = a;
-      a = n;
-      n = t;
-      if ((a & 3) == 3 && (n & 3) == 3) {
-        result = -result;
-      }
-      a %= n;
-    }
-    return n == 1 ? result : 0;
   }
 }

@@ -19,6 +19,9 @@ final class SmallPrimes {
   /** QUOTIENT_LIMITS[i] = floor((2^64 - 1) / PRIMES[i]). */
   static final long[] QUOTIENT_LIMITS;
 
+  /** Bit i / 2 is set when the odd i below {@link #LIMIT} is prime. */
+  private static final long[] ODD_PRIME_BITS = new long[LIMIT / 128];
+
   static {
     boolean[] composite = new boolean[LIMIT];
     int count = 0;
@@ -39,10 +42,16 @@ final class SmallPrimes {
         PRIMES[k] = i;
         INVERSES[k] = Montgomery64.inverse(i);
         QUOTIENT_LIMITS[k] = Long.divideUnsigned(-1L, i);
+        ODD_PRIME_BITS[i >>> 7] |= 1L << (i >>> 1);
         k++;
       }
     }
   }
 
   private SmallPrimes() {}
+
+  /** Whether the odd {@code n}, 3 <= n < {@link #LIMIT}, is prime: one table lookup. */
+  static boolean isOddPrime(int n) {
+    return (ODD_PRIME_BITS[n >>> 7] >>> (n >>> 1) & 1) != 0;
+  }
 }

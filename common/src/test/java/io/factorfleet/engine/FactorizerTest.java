@@ -139,6 +139,39 @@ class FactorizerTest {
     }
   }
 
+  @Test
+  void shouldFactorNumbersMadeOfManyTrialDivisionPrimesWithRepeats() {
+    // products of powers of the odd primes below 2^11 (the trial-division table), alone and
+    // times a prime or a semiprime above it: divisors next to each other in the table, repeated
+    // ones, and cofactors that fall below 2^22 part way through the scan
+    java.util.Random random = new java.util.Random(2048);
+    int[] smallPrimes =
+        java.util.stream.IntStream.range(3, 2048)
+            .filter(i -> BigInteger.valueOf(i).isProbablePrime(30))
+            .toArray();
+    BigInteger[] tails = {
+      BigInteger.ONE,
+      BigInteger.valueOf(2053),
+      BigInteger.valueOf(4_194_319), // first prime above 2^22
+      BigInteger.valueOf(2053L * 2063),
+      BigInteger.valueOf(1_000_000_007L)
+    };
+    for (int i = 0; i < 20_000; i++) {
+      BigInteger n = tails[i % tails.length];
+      int parts = 1 + random.nextInt(6);
+      for (int k = 0; k < parts; k++) {
+        int index = random.nextInt(smallPrimes.length);
+        if (random.nextBoolean() && index + 1 < smallPrimes.length) {
+          n = n.multiply(BigInteger.valueOf(smallPrimes[index + 1])); // a neighbour as well
+        }
+        n = n.multiply(BigInteger.valueOf(smallPrimes[index]).pow(1 + random.nextInt(3)));
+      }
+      if (n.bitLength() <= 64) {
+        assertThatFactorization(factorizer.factor(n)).isCompleteAndCorrect();
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {65, 72, 80, 90, 100, 110, 128})
   void shouldFactorRandomIntegersUpTo128Bits(int bits) {

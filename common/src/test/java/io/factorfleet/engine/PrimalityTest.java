@@ -3,6 +3,7 @@ package io.factorfleet.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +82,116 @@ class PrimalityTest {
       assertThat(Primality.isPrime(p.multiply(q))).isFalse();
       assertThat(Primality.isPrime(p.multiply(p.shiftLeft(1).add(BigInteger.ONE)))).isFalse();
     }
+  }
+
+  @Test
+  void shouldFindTheStrongLucasPseudoprimesThatBigIntegerArithmeticFinds() {
+    // the smallest strong Lucas pseudoprimes for Selfridge's parameters: composites that pass
+    long[] lucasPseudoprimes = {5459, 5777, 10877, 16109, 18971, 22499, 24569, 25199, 40309, 58519};
+    for (long n : lucasPseudoprimes) {
+      assertThat(strongLucas(n)).as("%d", n).isTrue();
+      assertThat(Primality.isStrongLucasProbablePrime(BigInteger.valueOf(n))).isTrue();
+      assertThat(Primality.isPrime(n)).as("%d", n).isFalse();
+    }
+  }
+
+  @Test
+  void shouldComputeTheSameStrongLucasTestInSixtyFourBitsAsInBigIntegers() {
+    Random random = new Random(11);
+    for (int bits = 8; bits <= 64; bits++) {
+      for (int i = 0; i < 400; i++) {
+        BigInteger n = new BigInteger(bits, random).setBit(0).setBit(bits - 1);
+        if (n.compareTo(BigInteger.valueOf(64)) < 0 || n.mod(BigInteger.valueOf(3)).signum() == 0) {
+          continue;
+        }
+        assertThat(strongLucas(n.longValue()))
+            .as("%s", n)
+            .isEqualTo(Primality.isStrongLucasProbablePrime(n));
+      }
+    }
+  }
+
+  @Test
+  void shouldRejectBaseTwoPseudoprimesAboveTheMillerRabinRange() {
+    // strong pseudoprimes to base 2 (and more) above 4,759,123,141, where the Lucas test decides
+    long[] baseTwoPseudoprimes = {
+      1122004669633L, 2152302898747L, 3474749660383L, 341550071728321L, 3825123056546413051L
+    };
+    for (long n : baseTwoPseudoprimes) {
+      assertThat(strongLucas(n)).as("%d", n).isFalse();
+      assertThat(Primality.isPrime(n)).as("%d", n).isFalse();
+    }
+  }
+
+  private static boolean strongLucas(long n) {
+    long nInverse = Montgomery64.inverse(n);
+    return Primality.isStrongLucasProbablePrime(
+        n, Montgomery64.one(n), Montgomery64.rSquared(n), nInverse);
+  }
+
+  @Test
+  void shouldAgreeWithASieveOnEveryOddNumberBelowTheTwoBaseLimit() throws Exception {
+    // the two-base Miller-Rabin test is only as good as the search that found its bases: check
+    // every odd number it decides, in blocks sieved by the primes up to the square root
+    long limit = Primality.TWO_BASE_LIMIT;
+    int[] sievingPrimes =
+        java.util.stream.IntStream.rangeClosed(3, (int) Math.sqrt(limit) + 1)
+            .filter(p -> BigInteger.valueOf(p).isProbablePrime(30))
+            .toArray();
+    int blockSize = 1 << 22;
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<List<Long>>> blocks = new java.util.ArrayList<>();
+      for (long start = 0; start < limit; start += 2L * blockSize) {
+        long from = start;
+        blocks.add(pool.submit(() -> disagreements(from, blockSize, limit, sievingPrimes)));
+      }
+      List<Long> wrong = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<List<Long>> block : blocks) {
+        wrong.addAll(block.get());
+      }
+      assertThat(wrong).as("odd numbers where Miller-Rabin and the sieve disagree").isEmpty();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Odd numbers from + 1, from + 3, ... below limit, above 64 and with no prime factor up to 47
+   * (the ones that reach Miller-Rabin), on which the test disagrees with a sieve.
+   */
+  private static List<Long> disagreements(long from, int count, long limit, int[] primes) {
+    boolean[] composite = new boolean[count]; // index i stands for from + 2 i + 1
+    boolean[] smallFactor = new boolean[count];
+    for (int p : primes) {
+      long square = (long) p * p;
+      long end = from + 2L * count;
+      if (p <= 47) {
+        long first = Math.max(p, (from + 1 + p - 1) / p * p);
+        for (long m = (first & 1) == 0 ? first + p : first; m < end; m += 2L * p) {
+          smallFactor[(int) ((m - from - 1) / 2)] = true;
+        }
+      }
+      if (square >= end) {
+        break;
+      }
+      long first = Math.max(square, (from + 1 + p - 1) / p * p);
+      for (long m = (first & 1) == 0 ? first + p : first; m < end; m += 2L * p) {
+        composite[(int) ((m - from - 1) / 2)] = true;
+      }
+    }
+    List<Long> wrong = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      long n = from + 2L * i + 1;
+      if (n >= limit) {
+        break;
+      }
+      if (n > 64 && !smallFactor[i] && Primality.isPrimeOddAbove64(n) == composite[i]) {
+        wrong.add(n);
+      }
+    }
+    return wrong;
   }
 }
