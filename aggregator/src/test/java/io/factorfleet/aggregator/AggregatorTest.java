@@ -53,6 +53,29 @@ class AggregatorTest {
   }
 
   @Test
+  void shouldTurnAResultTooLargeToReadIntoAnErrorForItsTask() throws Exception {
+    Aggregator strict = new Aggregator(new WireCodec(200), sink);
+    NumberResult[] many = new NumberResult[20];
+    java.util.Arrays.fill(many, NumberResult.complete("6", List.of("2", "3")));
+    byte[] result = codec.encode(aResult(4, many));
+
+    assertThat(strict.handle(MessageKind.RESULT.type(), result))
+        .isEqualTo(Aggregator.Outcome.ACCEPTED);
+
+    ResultMessage recorded = sink.accepted.get(0);
+    assertThat(recorded.task()).isEqualTo(4);
+    assertThat(recorded.results())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.error())
+                    .isEqualTo(
+                        "the result of task 4 of job job could not be read: body of "
+                            + result.length
+                            + " bytes is over the limit of 200"));
+  }
+
+  @Test
   void shouldPassSealsToTheSink() throws Exception {
     aggregator.handle(MessageKind.SEAL.type(), codec.encode(SealMessage.of("job", 3, 30)));
     assertThat(sink.seals).containsExactly(SealMessage.of("job", 3, 30));

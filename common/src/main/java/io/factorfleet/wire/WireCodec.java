@@ -1,5 +1,7 @@
 package io.factorfleet.wire;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -25,6 +27,9 @@ public final class WireCodec {
 
   /** Bodies larger than this are refused without being parsed. */
   public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+  /** How much of an oversized body is read to find the task it belongs to. */
+  private static final int HEAD_BYTES = 4096;
 
   /** Job ids name files in the aggregator's data directory, so they are kept path-safe. */
   private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
@@ -97,29 +102,68 @@ public final class WireCodec {
    * decode, so that its sender can be told what went wrong instead of waiting forever.
    */
   public Optional<TaskId> identify(byte[] body) {
-    if (body == null || body.length == 0 || body.length > maxBodyBytes) {
+    if (body == null || body.length == 0) {
       return Optional.empty();
+    }
+    if (body.length > maxBodyBytes) {
+      return identifyFromHead(body);
     }
     try {
       JsonNode tree = mapper.readTree(body);
       if (tree == null || !tree.isObject()) {
         return Optional.empty();
       }
-      JsonNode job = tree.get("job");
-      JsonNode task = tree.get("task");
-      if (job == null
-          || !job.isTextual()
-          || !JOB_ID.matcher(job.textValue()).matches()
-          || task == null
-          || !task.canConvertToExactIntegral()
-          || !task.canConvertToLong()
-          || task.longValue() < 0) {
-        return Optional.empty();
-      }
-      return Optional.of(new TaskId(job.textValue(), task.longValue()));
+      return taskId(tree.get("job"), tree.get("task"));
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Reads the job and task of a body too large to parse from the fields before its numbers or
+   * results (this codec writes them first), looking at no more than {@link #HEAD_BYTES} bytes.
+   */
+  private Optional<TaskId> identifyFromHead(byte[] body) {
+    try (JsonParser parser =
+        mapper.getFactory().createParser(body, 0, Math.min(body.length, HEAD_BYTES))) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      String job = null;
+      long task = -1;
+      while (parser.nextToken() == JsonToken.FIELD_NAME && (job == null || task < 0)) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
+          return Optional.empty(); // the long part comes before the fields that name the task
+        }
+        if ("job".equals(field) && value == JsonToken.VALUE_STRING) {
+          job = parser.getText();
+        } else if ("task".equals(field)
+            && value == JsonToken.VALUE_NUMBER_INT
+            && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+          task = parser.getLongValue();
+        }
+      }
+      return job != null && task >= 0 && JOB_ID.matcher(job).matches()
+          ? Optional.of(new TaskId(job, task))
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<TaskId> taskId(JsonNode job, JsonNode task) {
+    if (job == null
+        || !job.isTextual()
+        || !JOB_ID.matcher(job.textValue()).matches()
+        || task == null
+        || !task.canConvertToExactIntegral()
+        || !task.canConvertToLong()
+        || task.longValue() < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new TaskId(job.textValue(), task.longValue()));
   }
 
   /** Which task of which job. */

@@ -99,6 +99,31 @@ class WireCodecTest {
   }
 
   @Test
+  void shouldNameTheTaskOfAnOversizeResultFromItsFirstFields() {
+    List<NumberResult> results = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      results.add(NumberResult.complete("1000000007", List.of("1000000007")));
+    }
+    byte[] body = codec.encode(ResultMessage.of("job-9", 41, "w1", 5, results));
+    assertThat(body.length).isGreaterThan(10_000);
+
+    assertThatThrownBy(() -> codec.decodeResult(body)).hasMessageContaining("over the limit");
+    assertThat(codec.identify(body)).contains(new WireCodec.TaskId("job-9", 41));
+  }
+
+  @Test
+  void shouldNotNameATaskForAnOversizeBodyThatDoesNotStartWithOne() {
+    String numbers = "[" + "\"7\",".repeat(3_000) + "\"7\"]";
+    byte[] numbersFirst =
+        ("{\"numbers\":" + numbers + ",\"version\":1,\"job\":\"j\",\"task\":1}")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] garbage = new byte[20_000];
+
+    assertThat(codec.identify(numbersFirst)).isEmpty();
+    assertThat(codec.identify(garbage)).isEmpty();
+  }
+
+  @Test
   void shouldRefuseBinaryGarbage() {
     byte[] garbage = {(byte) 0xff, 0, 1, 2, (byte) 0x80};
     assertThatThrownBy(() -> codec.decodeTask(garbage)).isInstanceOf(WireFormatException.class);
