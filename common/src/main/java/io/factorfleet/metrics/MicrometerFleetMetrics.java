@@ -2,10 +2,13 @@ package io.factorfleet.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -16,6 +19,9 @@ import java.util.function.IntSupplier;
 public final class MicrometerFleetMetrics implements FleetMetrics {
   private final MeterRegistry registry;
   private final Tags tags;
+
+  /** Meters by name, so that an event finds its meter without building and registering it. */
+  private final Map<String, Meter> meters = new ConcurrentHashMap<>();
 
   /**
    * @param tags put on every meter, e.g. {@code worker=<id>}
@@ -29,11 +35,9 @@ public final class MicrometerFleetMetrics implements FleetMetrics {
   public void taskConsumed(Duration queueWait) {
     counter("fleet.tasks.consumed", "Tasks taken from the task queue").increment();
     if (queueWait != null) {
-      Timer.builder("fleet.task.queue.wait")
-          .description("Time from a task's publication to its consumption, to the second")
-          .tags(tags)
-          .publishPercentileHistogram()
-          .register(registry)
+      timer(
+              "fleet.task.queue.wait",
+              "Time from a task's publication to its consumption, to the second")
           .record(queueWait.isNegative() ? Duration.ZERO : queueWait);
     }
   }
@@ -56,12 +60,7 @@ public final class MicrometerFleetMetrics implements FleetMetrics {
   @Override
   public void taskFactored(int numbers, Duration factoring) {
     counter("fleet.numbers.factored", "Numbers answered").increment(numbers);
-    Timer.builder("fleet.task.factoring")
-        .description("Time spent factoring the numbers of one task")
-        .tags(tags)
-        .publishPercentileHistogram()
-        .register(registry)
-        .record(factoring);
+    timer("fleet.task.factoring", "Time spent factoring the numbers of one task").record(factoring);
   }
 
   @Override
@@ -93,6 +92,20 @@ public final class MicrometerFleetMetrics implements FleetMetrics {
   }
 
   private Counter counter(String name, String description) {
-    return Counter.builder(name).description(description).tags(tags).register(registry);
+    return (Counter)
+        meters.computeIfAbsent(
+            name, n -> Counter.builder(n).description(description).tags(tags).register(registry));
+  }
+
+  private Timer timer(String name, String description) {
+    return (Timer)
+        meters.computeIfAbsent(
+            name,
+            n ->
+                Timer.builder(n)
+                    .description(description)
+                    .tags(tags)
+                    .publishPercentileHistogram()
+                    .register(registry));
   }
 }
