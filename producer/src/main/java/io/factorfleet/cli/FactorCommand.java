@@ -3,6 +3,7 @@ package io.factorfleet.cli;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.cli.local.LocalFactoring;
 import io.factorfleet.cli.output.OutputFormat;
+import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.producer.input.TokenReader;
 import io.factorfleet.producer.input.TokenSource;
 import io.factorfleet.settings.BrokerOptions;
@@ -105,7 +106,9 @@ public final class FactorCommand implements Callable<Integer> {
     LocalFactoring factoring =
         new LocalFactoring(
             settings.threads(),
-            settings.chunkSize() == 0 ? JobOptions.LOCAL_CHUNK_SIZE : settings.chunkSize(),
+            settings.chunkSize() == 0
+                ? BatchSizer.adaptive()
+                : BatchSizer.fixed(settings.chunkSize()),
             settings.maxDigits());
     return factoring.run(
         numbers.isEmpty() ? factoring.reader(fleet.stdin()) : factoring.reader(numbers),

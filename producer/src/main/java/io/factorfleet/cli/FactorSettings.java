@@ -2,6 +2,7 @@ package io.factorfleet.cli;
 
 import io.factorfleet.broker.BrokerSettings;
 import io.factorfleet.cli.output.OutputFormat;
+import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.topology.Topology;
 
 /**
@@ -27,7 +28,7 @@ record FactorSettings(
     OutputFormat format) {
   FactorSettings {
     requireRange(threads, 1, 1024, "threads");
-    requireRange(chunkSize, 0, 100_000, "chunk size");
+    requireRange(chunkSize, 0, BatchSizer.MAX_SIZE, "chunk size");
     requireRange(maxDigits, 1, 100_000, "max digits");
     requireRange(confirmWindow, 1, 100_000, "confirm window");
     requireRange(maxInFlight, 1, 1_000_000, "max in flight");

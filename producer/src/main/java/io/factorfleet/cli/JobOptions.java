@@ -11,9 +11,10 @@ final class JobOptions {
       paramLabel = "N",
       defaultValue = "0",
       description =
-          "Numbers per task; 0 sizes tasks to about 50 ms of factoring each, learned from the"
-              + " workers' timings (fleet submit, which sees no results, then uses 256; --local"
-              + " uses 1000) (env FLEET_CHUNK_SIZE, default: ${DEFAULT-VALUE}).")
+          "Numbers per task, at most 10000 (a task also ends at 200,000 digits); 0 sizes tasks"
+              + " to about 50 ms of factoring each, learned from the workers' timings (fleet"
+              + " submit, which sees no results, then uses 256)"
+              + " (env FLEET_CHUNK_SIZE, default: ${DEFAULT-VALUE}).")
   int chunkSize;
 
   /** How long a lost connection may take to come back before factor or submit gives up. */
@@ -21,9 +22,6 @@ final class JobOptions {
 
   /** Task size of fleet submit when none is chosen: it sees no results to learn from. */
   static final int SUBMIT_CHUNK_SIZE = 256;
-
-  /** Numbers per chunk of --local when none is chosen: enough to keep threads busy cheaply. */
-  static final int LOCAL_CHUNK_SIZE = 1000;
 
   @Option(
       names = "--max-digits",

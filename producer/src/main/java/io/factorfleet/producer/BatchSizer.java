@@ -13,7 +13,9 @@ public final class BatchSizer {
   public static final Duration TARGET = Duration.ofMillis(50);
 
   static final int FIRST_SIZE = 16;
-  static final int MAX_SIZE = 10_000;
+
+  /** The largest task, adaptive or chosen with --chunk-size. */
+  public static final int MAX_SIZE = 10_000;
 
   /** Each new estimate counts for this much against the history. */
   private static final double WEIGHT = 0.3;
@@ -46,6 +48,11 @@ public final class BatchSizer {
 
   public static BatchSizer adaptive() {
     return new BatchSizer(0);
+  }
+
+  /** The most numbers a task of this sizer ever carries. */
+  public int largest() {
+    return fixedSize > 0 ? fixedSize : MAX_SIZE;
   }
 
   /** The size of the next task; may wait briefly for the first timings. */

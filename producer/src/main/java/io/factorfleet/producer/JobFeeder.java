@@ -9,10 +9,17 @@ import java.util.List;
 
 /**
  * Cuts the input of a job into tasks as it streams in: valid numbers are gathered into batches of
- * the size a {@link BatchSizer} gives; an invalid token is reported at its place in the input,
- * between batches. Only one batch is held at a time.
+ * the size a {@link BatchSizer} gives, and of at most {@link #MAX_TASK_DIGITS} digits; an invalid
+ * token is reported at its place in the input, between batches. Only one batch is held at a time.
  */
 public final class JobFeeder {
+  /**
+   * Digits one task carries at most, whatever its size in numbers: the result of a task is at most
+   * about 15 bytes per digit (the number, and every factor quoted, 2^k at worst), so results of
+   * this many digits stay below the wire format's limit on a message.
+   */
+  public static final int MAX_TASK_DIGITS = 200_000;
+
   /** What becomes of the input. */
   public interface Steps {
     /** Index for the next task, waiting while the job has too much in flight. */
@@ -37,9 +44,7 @@ public final class JobFeeder {
   }
 
   public Summary feed(TokenSource source, Steps steps) throws IOException, InterruptedException {
-    int limit = sizer.next();
-    List<String> batch = new ArrayList<>(limit);
-    long tasks = 0;
+    Batch batch = new Batch(steps);
     long numbers = 0;
     long invalid = 0;
     for (String token = source.next(); token != null; token = source.next()) {
@@ -47,29 +52,65 @@ public final class JobFeeder {
       try {
         canonical = parser.canonical(token);
       } catch (InvalidNumberException e) {
-        if (!batch.isEmpty()) {
-          steps.dispatch(steps.nextTask(), batch);
-          tasks++;
-          limit = sizer.next();
-          batch = new ArrayList<>(limit);
-        }
+        batch.send();
         steps.invalid(e.getMessage());
         invalid++;
         continue;
       }
+      if (!batch.fits(canonical)) {
+        batch.send();
+      }
       batch.add(canonical);
       numbers++;
-      if (batch.size() >= limit) {
-        steps.dispatch(steps.nextTask(), batch);
-        tasks++;
-        limit = sizer.next();
-        batch = new ArrayList<>(limit);
+      if (batch.isFull()) {
+        batch.send();
       }
     }
-    if (!batch.isEmpty()) {
-      steps.dispatch(steps.nextTask(), batch);
-      tasks++;
+    batch.send();
+    return new Summary(batch.tasks, numbers, invalid);
+  }
+
+  /**
+   * The task being gathered. It starts with its first number, so the sizer is asked for the size of
+   * a task only when there is a number to put in it.
+   */
+  private final class Batch {
+    private final Steps steps;
+    private List<String> numbers = List.of();
+    private int limit;
+    private int digits;
+    private long tasks;
+
+    Batch(Steps steps) {
+      this.steps = steps;
     }
-    return new Summary(tasks, numbers, invalid);
+
+    /** Whether {@code number} can join without the task going over {@link #MAX_TASK_DIGITS}. */
+    boolean fits(String number) {
+      return numbers.isEmpty() || digits + number.length() <= MAX_TASK_DIGITS;
+    }
+
+    void add(String number) throws InterruptedException {
+      if (numbers.isEmpty()) {
+        limit = sizer.next();
+        numbers = new ArrayList<>(limit);
+        digits = 0;
+      }
+      numbers.add(number);
+      digits += number.length();
+    }
+
+    boolean isFull() {
+      return numbers.size() >= limit;
+    }
+
+    /** Dispatches the task gathered so far, if any. */
+    void send() throws IOException, InterruptedException {
+      if (!numbers.isEmpty()) {
+        steps.dispatch(steps.nextTask(), numbers);
+        tasks++;
+        numbers = List.of();
+      }
+    }
   }
 }

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FactorLocalTest {
-  @ParameterizedTest(name = "on {0} threads")
-  @ValueSource(ints = {1, 2})
-  void shouldPrintExactlyWhatGnuFactorPrints(int threads) throws Exception {
+  @ParameterizedTest(name = "on {0} threads, chunk size {1} (0: sized by factoring time)")
+  @CsvSource({"1, 37", "2, 37", "1, 0", "2, 0"})
+  void shouldPrintExactlyWhatGnuFactorPrints(int threads, int chunkSize) throws Exception {
     assumeThat(GnuFactor.isInstalled()).as("GNU factor installed").isTrue();
     List<String> numbers =
         NumberMix.withSeed(42)
@@ -23,6 +23,7 @@ class FactorLocalTest {
             .random(300, 65, 90)
             .semiprimes(50, 31)
             .squaresOfPrimes(20, 40)
+            .random(chunkSize == 0 ? 30_000 : 0, 20, 30) // enough for chunks to grow
             .shuffled()
             .build();
 
@@ -32,7 +33,7 @@ class FactorLocalTest {
             String.join("\n", numbers) + "\n",
             "factor",
             "--local",
-            "--chunk-size=37",
+            "--chunk-size=" + chunkSize,
             "--threads=" + threads);
 
     assertThat(run.err()).isEmpty();
@@ -89,7 +90,7 @@ class FactorLocalTest {
   void shouldRefuseABadSettingWithUsageError() {
     FleetRun run = FleetRun.of("factor", "--local", "--chunk-size=-1", "5");
 
-    assertThat(run.err()).contains("chunk size must be 0 to 100000, got -1");
+    assertThat(run.err()).contains("chunk size must be 0 to 10000, got -1");
     assertThat(run.exitCode()).isEqualTo(64);
   }
 }

@@ -29,6 +29,12 @@ class BatchSizerTest {
   }
 
   @Test
+  void shouldSayTheLargestTaskItCanMake() {
+    assertThat(BatchSizer.fixed(256).largest()).isEqualTo(256);
+    assertThat(BatchSizer.adaptive().largest()).isEqualTo(BatchSizer.MAX_SIZE);
+  }
+
+  @Test
   void shouldKeepAFixedSizeWhateverTheTimings() throws Exception {
     BatchSizer sizer = BatchSizer.fixed(100);
     sizer.observe(100, 1_000_000_000L);

@@ -62,16 +62,24 @@ final class ChunkFactorer {
       }
     }
 
+    /** Writes the decimal digits of the unsigned {@code value}, without a String in between. */
     private void unsigned(long value) {
       ensure(20);
-      if (value >= 0 && value < 10) {
-        bytes[length++] = (byte) ('0' + value);
+      if (value < 0) { // 2^63 and above: rare, the JDK's unsigned formatting
+        ascii(Long.toUnsignedString(value));
         return;
       }
-      String digits = Long.toUnsignedString(value);
-      for (int i = 0; i < digits.length(); i++) {
-        bytes[length++] = (byte) digits.charAt(i);
+      int digits = 1;
+      for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
+        digits++;
       }
+      int end = length + digits;
+      for (int i = end - 1; i >= length; i--) {
+        long quotient = value / 10;
+        bytes[i] = (byte) ('0' + (value - quotient * 10));
+        value = quotient;
+      }
+      length = end;
     }
 
     private void ascii(String text) {

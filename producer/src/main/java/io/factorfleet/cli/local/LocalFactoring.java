@@ -1,6 +1,7 @@
 package io.factorfleet.cli.local;
 
 import io.factorfleet.engine.Factorizer;
+import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.text.NumberParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,16 +21,19 @@ import java.util.concurrent.ThreadFactory;
  * {@code fleet factor --local}: the fleet's engine in this process, with no broker. It is the
  * baseline the fleet is measured against, so it pays for nothing it does not need: input is parsed
  * into longs in chunks, each chunk factored and rendered to bytes on one of {@code threads}
- * threads, and chunks written in input order, at most {@code 2 × threads} in flight.
+ * threads, and chunks written in input order, at most {@code 2 × threads} in flight. Chunks are
+ * sized as the fleet sizes its tasks ({@link BatchSizer}): cheap numbers in chunks of thousands, so
+ * that handing a chunk between threads costs next to nothing, expensive ones in small chunks, so
+ * that all threads stay busy to the end.
  */
 public final class LocalFactoring {
   private final int threads;
-  private final int chunkSize;
+  private final BatchSizer sizer;
   private final int maxDigits;
 
-  public LocalFactoring(int threads, int chunkSize, int maxDigits) {
+  public LocalFactoring(int threads, BatchSizer sizer, int maxDigits) {
     this.threads = threads;
-    this.chunkSize = chunkSize;
+    this.sizer = sizer;
     this.maxDigits = maxDigits;
   }
 
@@ -55,17 +59,28 @@ public final class LocalFactoring {
         new Factorizer(Factorizer.DEFAULT_BUDGET), new NumberParser(maxDigits));
   }
 
-  private boolean runInline(ChunkReader reader, OutputStream out, Writer err) throws IOException {
+  private boolean runInline(ChunkReader reader, OutputStream out, Writer err)
+      throws IOException, InterruptedException {
     ChunkFactorer factorer = factorer();
-    NumberChunk chunk = new NumberChunk(chunkSize);
     ChunkFactorer.Rendered rendered = new ChunkFactorer.Rendered();
     boolean errors = false;
-    while (reader.fill(chunk)) {
-      factorer.factor(chunk, rendered);
+    while (true) {
+      NumberChunk chunk = new NumberChunk(sizer.next());
+      if (!reader.fill(chunk)) {
+        break;
+      }
+      timed(factorer, chunk, rendered);
       errors |= rendered.writeTo(out, err);
     }
     out.flush();
     return errors;
+  }
+
+  /** Factors a chunk and tells the sizer how long it took. */
+  private void timed(ChunkFactorer factorer, NumberChunk chunk, ChunkFactorer.Rendered into) {
+    long start = System.nanoTime();
+    factorer.factor(chunk, into);
+    sizer.observe(chunk.size, System.nanoTime() - start);
   }
 
   private boolean runOnPool(ChunkReader reader, OutputStream out, Writer err)
@@ -79,7 +94,7 @@ public final class LocalFactoring {
         CompletableFuture.supplyAsync(() -> writeInOrder(inOrder, out, err), writing);
     try {
       while (true) {
-        NumberChunk chunk = new NumberChunk(chunkSize);
+        NumberChunk chunk = new NumberChunk(sizer.next());
         if (!reader.fill(chunk)) {
           break;
         }
@@ -87,7 +102,7 @@ public final class LocalFactoring {
             CompletableFuture.supplyAsync(
                 () -> {
                   ChunkFactorer.Rendered rendered = new ChunkFactorer.Rendered();
-                  factorers.get().factor(chunk, rendered);
+                  timed(factorers.get(), chunk, rendered);
                   return rendered;
                 },
                 pool));
