@@ -41,8 +41,35 @@ public final class FleetLauncher implements AutoCloseable {
 
   /** A worker with one factoring thread, once it consumes the task queue. */
   public FleetProcess worker(String id) throws IOException {
-    return start(id, FleetJars.worker(), List.of("--threads", "1", "--worker-id", id))
-        .awaitLog("consuming", READY_TIMEOUT);
+    return workers(id).get(0);
+  }
+
+  /**
+   * Workers started all at once, returned once every one of them consumes: JVMs starting side by
+   * side rather than one after the other, so that a job is still running when they are all up.
+   */
+  public List<FleetProcess> workers(String... ids) throws IOException {
+    List<FleetProcess> started = new ArrayList<>();
+    for (String id : ids) {
+      started.add(startWorker(id));
+    }
+    for (FleetProcess worker : started) {
+      awaitConsuming(worker);
+    }
+    return started;
+  }
+
+  /**
+   * A worker with one factoring thread, returned at once: it starts while the job goes on, as a
+   * container that {@code docker compose} brings back does.
+   */
+  public FleetProcess startWorker(String id) throws IOException {
+    return start(id, FleetJars.worker(), List.of("--threads", "1", "--worker-id", id));
+  }
+
+  /** Waits until {@code worker} consumes the task queue; fails if it exits first. */
+  public static FleetProcess awaitConsuming(FleetProcess worker) {
+    return worker.awaitLog("consuming", READY_TIMEOUT);
   }
 
   /** The aggregator service writing to {@code dataDir}, once it consumes the result queue. */

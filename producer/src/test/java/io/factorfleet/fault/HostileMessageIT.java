@@ -106,8 +106,14 @@ class HostileMessageIT {
             6,
             Fate.ANSWERED_WITH_REFUSED_NUMBERS),
         Hostile.of(
-            "body over 4 MiB",
+            "body over 4 MiB that names its task first",
             task(1, JOB, "7", "[\"" + huge + "\"]"),
+            true,
+            7,
+            Fate.ANSWERED_WITH_AN_ERROR),
+        Hostile.of(
+            "body over 4 MiB with its numbers before its task",
+            "{\"numbers\":[\"" + huge + "\"],\"version\":1,\"job\":\"" + JOB + "\",\"task\":12}",
             true,
             -1,
             Fate.DEAD_LETTERED),
@@ -189,6 +195,7 @@ class HostileMessageIT {
               .satisfies(r -> assertThat(r.error()).contains("could not be read"));
         }
       }
+      assertThat(answers.get(7L).results().get(0).error()).contains("over the limit");
       assertThat(answers.get(4L).results())
           .extracting(NumberResult::isRefused)
           .containsExactly(true, true, false);

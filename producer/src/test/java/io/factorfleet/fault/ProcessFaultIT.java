@@ -46,12 +46,14 @@ class ProcessFaultIT {
       long started = System.nanoTime();
       SubmittedJob job = fleet.submit(Jobs.numbers(1), Jobs.CHUNK_SIZE, dir.resolve("data"));
 
-      // WHEN the oldest worker is SIGKILLed four times and replaced each time
+      // WHEN the oldest worker, once it consumes, is SIGKILLed four times, and a replacement
+      // starts each time while the job goes on
       int next = 3;
       for (double share : List.of(0.15, 0.35, 0.55, 0.75)) {
+        FleetProcess oldest = FleetLauncher.awaitConsuming(workers.remove(0));
         awaitProgress(job, share, fleet);
-        tally.killed(workers.remove(0));
-        workers.add(fleet.worker("w" + next++));
+        tally.killed(oldest);
+        workers.add(fleet.startWorker("w" + next++));
       }
       awaitCompletion(job, fleet);
       double seconds = Jobs.secondsSince(started);
@@ -59,7 +61,7 @@ class ProcessFaultIT {
       // THEN
       assertAnsweredExactlyOnce(job);
       for (FleetProcess worker : workers) {
-        tally.stopWorker(worker);
+        tally.stopWorker(FleetLauncher.awaitConsuming(worker));
       }
       tally.stopAggregator(aggregator);
       assertThat(tally.resultsRecorded()).isEqualTo(job.tasks());
@@ -87,13 +89,14 @@ class ProcessFaultIT {
       long started = System.nanoTime();
       SubmittedJob job = fleet.submit(Jobs.numbers(2), Jobs.CHUNK_SIZE, dir.resolve("data"));
 
-      // WHEN the job scales from 1 to 3 workers, then back to 1 by SIGTERM
-      awaitProgress(job, 0.2, fleet);
-      FleetProcess second = fleet.worker("w2");
-      FleetProcess third = fleet.worker("w3");
-      awaitProgress(job, 0.6, fleet);
-      tally.stopWorker(second);
-      tally.stopWorker(third);
+      // WHEN the job scales from 1 to 3 workers, then back to 1 by SIGTERM once the three have
+      // shared a fifth of the job
+      awaitProgress(job, 0.1, fleet);
+      List<FleetProcess> added = fleet.workers("w2", "w3");
+      awaitProgress(job, Math.min(0.95, job.shareRecorded() + 0.2), fleet);
+      for (FleetProcess worker : added) {
+        tally.stopWorker(worker);
+      }
       awaitCompletion(job, fleet);
       double seconds = Jobs.secondsSince(started);
 
@@ -108,7 +111,7 @@ class ProcessFaultIT {
       ReliabilityReport.record(
           Jobs.row(
               2,
-              "1 → 3 workers at 20 %, back to 1 by SIGTERM at 60 % (both exit 0)",
+              "1 → 3 workers at 10 %, back to 1 by SIGTERM after 20 % more (both exit 0)",
               job,
               tally,
               deadLettered,

@@ -45,6 +45,11 @@ public record SubmittedJob(String id, List<String> numbers, long tasks, Path dat
     }
   }
 
+  /** The share of the tasks recorded so far, from 0 to 1. */
+  public double shareRecorded() {
+    return (double) tasksRecorded() / tasks;
+  }
+
   /** Whether at least this share of the tasks is recorded. */
   public boolean isPast(double share) {
     return tasksRecorded() >= Math.ceil(share * tasks);
