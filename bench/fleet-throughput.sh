@@ -12,7 +12,11 @@
 #      ~100 bytes, quorum queue like the fleet's task queue) next to the fleet's raw task rate
 #      (`--chunk-size 1`, 20,000 small numbers, one worker, --prefetch-per-thread 2);
 #   5. numbers/s against --chunk-size (1, 10, 100, 1000, 0 = adaptive) on 200,000 9-digit numbers
+#      (the first 20,000 of them for chunks of 1 and 10)
 #      with one and with two workers, drawn as docs/fleet-throughput.svg.
+#
+# Workers are started before the timed jobs and first run one untimed warm-up job, as the workers
+# of a fleet in service have run jobs before.
 #
 # Usage: bench/fleet-throughput.sh [--quick]
 #   --quick uses a tenth of every input.
@@ -27,65 +31,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${BENCH_WORK:-$(mktemp -d)}"
 mkdir -p "$WORK"
-JAR="${FLEET_JAR:-$ROOT/producer/target/fleet.jar}"
-WORKER_JAR="${FLEET_WORKER_JAR:-$ROOT/worker/target/fleet-worker.jar}"
-JAVA_OPTS="${BENCH_JAVA_OPTS:-}"
-AMQP_URI="${FLEET_AMQP_URI:-amqp://guest:guest@127.0.0.1:5672/%2F}"
+# shellcheck source=bench/fleet-lib.sh
+source "$ROOT/bench/fleet-lib.sh"
+build_unless_given FLEET_JAR FLEET_WORKER_JAR
 PERFTEST_VERSION="${PERFTEST_VERSION:-2.22.1}"
 SVG="$ROOT/docs/fleet-throughput.svg"
 SCALE=1
 [[ "${1:-}" == "--quick" ]] && SCALE=10
-CORES=$(nproc)
 HALF=$((CORES / 2 > 0 ? CORES / 2 : 1))
-
-PREFIX="bench.$$"
-QUEUES=(--amqp-uri "$AMQP_URI" --task-queue "$PREFIX.tasks" --result-queue "$PREFIX.results"
-  --dead-letter-queue "$PREFIX.dead")
-
-if [[ -z "${FLEET_JAR:-}" || -z "${FLEET_WORKER_JAR:-}" ]]; then
-  (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip package)
-fi
-command -v factor >/dev/null || { echo "GNU factor is not on the PATH" >&2; exit 1; }
-command -v rabbitmqctl >/dev/null || { echo "rabbitmqctl is not on the PATH" >&2; exit 1; }
-
-WORKERS=()
-stop_workers() {
-  local pid
-  for pid in "${WORKERS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${WORKERS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  WORKERS=()
-}
-bench_queues() { # the queues of this run only: bench.<pid>.*
-  rabbitmqctl -q list_queues name --no-table-headers 2>/dev/null | grep -F "$PREFIX." |
-    grep -E "^bench\\.$$\\." || true
-}
-cleanup() {
-  stop_workers
-  local q
-  for q in $(bench_queues); do rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true; done
-}
-trap cleanup EXIT
-
-consumers() { # consumers on this run's task queue
-  rabbitmqctl -q list_queues name consumers --no-table-headers 2>/dev/null |
-    awk -v q="$PREFIX.tasks" '$1 == q { print $2 }'
-}
-start_workers() { # start_workers COUNT THREADS [more worker options]: waits until all consume
-  local count=$1 threads=$2 i
-  shift 2
-  for ((i = 1; i <= count; i++)); do
-    # shellcheck disable=SC2086
-    java $JAVA_OPTS -jar "$WORKER_JAR" "${QUEUES[@]}" --threads "$threads" --metrics-port 0 \
-      --worker-id "$PREFIX.w$i" "$@" 2>>"$WORK/worker-$i.log" &
-    WORKERS+=($!)
-  done
-  for ((i = 0; i < 120; i++)); do
-    [[ "$(consumers)" -ge "$count" ]] 2>/dev/null && return 0
-    sleep 0.5
-  done
-  echo "workers did not start consuming (see $WORK/worker-*.log)" >&2
-  exit 3
-}
 
 echo "machine: $CORES cores; $(uptime)"
 echo "generating inputs in $WORK"
@@ -118,9 +71,6 @@ gnu_parallel() { # GNU factor on every core: nproc parts in parallel, outputs jo
   cat "$dir"/part.*.out
   rm -rf "$dir"
 }
-check() { # check NAME OUTPUT: the output must equal GNU factor's
-  cmp -s "$WORK/$1.gnu" "$2" || { echo "$1: $2 differs from GNU factor's output (see $WORK)" >&2; exit 2; }
-}
 
 declare -A COUNT TIME
 for name in semiprime31 random9digit chart9digit small; do
@@ -135,6 +85,18 @@ row() { # row INPUT PROGRAM SECONDS
     'BEGIN { printf "%-14s %-34s %9.3f %12.0f\n", i, p, s, c / s }' | tee -a "$ROWS"
 }
 
+# A fleet in service has run jobs before: its workers' JIT has compiled the engine. Each set-up of
+# workers first runs one untimed job, a tenth of each input, so that the timed jobs measure workers
+# in service rather than the JVM's warm-up (which the first job after a start pays, about 1.3 s of
+# the worker's time on the semiprimes here).
+head -n "$(( ${COUNT[semiprime31]} / 10 ))" "$WORK/semiprime31.txt" > "$WORK/warmup.txt"
+head -n "$(( ${COUNT[random9digit]} / 10 ))" "$WORK/random9digit.txt" >> "$WORK/warmup.txt"
+warm_up() {
+  local t
+  t=$(seconds "$WORK/warmup.txt" "$WORK/warmup.out" fleet "${QUEUES[@]}")
+  echo "(warm-up job of $(wc -l < "$WORK/warmup.txt") numbers through the new workers: $t s, untimed)"
+}
+
 printf '%-14s %-34s %9s %12s\n' input program seconds numbers/s
 for name in semiprime31 random9digit; do
   in="$WORK/$name.txt"
@@ -147,6 +109,7 @@ for name in semiprime31 random9digit; do
 done
 
 start_workers 1 "$CORES"
+warm_up
 for name in semiprime31 random9digit; do
   t=$(seconds "$WORK/$name.txt" "$WORK/$name.fleet1" fleet "${QUEUES[@]}")
   check "$name" "$WORK/$name.fleet1"; TIME[$name.fleet1]=$t
@@ -155,6 +118,7 @@ done
 stop_workers
 
 start_workers 2 "$HALF"
+warm_up
 for name in semiprime31 random9digit; do
   t=$(seconds "$WORK/$name.txt" "$WORK/$name.fleet2" fleet "${QUEUES[@]}")
   check "$name" "$WORK/$name.fleet2"
@@ -206,6 +170,7 @@ else
   fi
 fi
 start_workers 1 "$CORES" --prefetch-per-thread 2
+warm_up
 t=$(seconds "$WORK/small.txt" "$WORK/small.fleet1" fleet "${QUEUES[@]}" --chunk-size 1)
 check small "$WORK/small.fleet1"
 stop_workers
@@ -218,20 +183,28 @@ if [[ -n "$PT_RATE" ]]; then
 fi
 
 echo
-echo "numbers/s against --chunk-size on ${COUNT[chart9digit]} 9-digit numbers"
+# Tasks of 1 and 10 numbers run at a few thousand numbers/s at most: they get the first tenth of
+# the input (the same numbers), so that the chart takes minutes rather than most of an hour.
+SHORT=$(( ${COUNT[chart9digit]} / 10 ))
+head -n "$SHORT" "$WORK/chart9digit.txt" > "$WORK/chart9short.txt"
+head -n "$SHORT" "$WORK/chart9digit.gnu" > "$WORK/chart9short.gnu"
+echo "numbers/s against --chunk-size on ${COUNT[chart9digit]} 9-digit numbers ($SHORT for chunks of 1 and 10)"
 CHART="$WORK/chart.csv"
 echo "workers,chunk,seconds,rate" > "$CHART"
-printf '%-8s %-6s %9s %12s\n' workers chunk seconds numbers/s
+printf '%-8s %-6s %8s %9s %12s\n' workers chunk numbers seconds numbers/s
 for workers in 1 2; do
   threads=$CORES; [[ $workers == 2 ]] && threads=$HALF
   start_workers "$workers" "$threads"
+  warm_up
   for chunk in 1 10 100 1000 0; do
-    t=$(seconds "$WORK/chart9digit.txt" "$WORK/chart9digit.out" fleet "${QUEUES[@]}" --chunk-size "$chunk")
-    check chart9digit "$WORK/chart9digit.out"
+    input=chart9digit; count=${COUNT[chart9digit]}
+    [[ $chunk == 1 || $chunk == 10 ]] && input=chart9short && count=$SHORT
+    t=$(seconds "$WORK/$input.txt" "$WORK/$input.out" fleet "${QUEUES[@]}" --chunk-size "$chunk")
+    check "$input" "$WORK/$input.out"
     label=$chunk; [[ $chunk == 0 ]] && label=auto
-    awk -v w="$workers" -v l="$label" -v s="$t" -v c="${COUNT[chart9digit]}" \
-      'BEGIN { printf "%-8s %-6s %9.3f %12.0f\n", w, l, s, c / s }'
-    echo "$workers,$label,$t,$(awk -v s="$t" -v c="${COUNT[chart9digit]}" 'BEGIN { printf "%.0f", c / s }')" >> "$CHART"
+    awk -v w="$workers" -v l="$label" -v s="$t" -v c="$count" \
+      'BEGIN { printf "%-8s %-6s %8d %9.3f %12.0f\n", w, l, c, s, c / s }'
+    echo "$workers,$label,$t,$(awk -v s="$t" -v c="$count" 'BEGIN { printf "%.0f", c / s }')" >> "$CHART"
   done
   stop_workers
 done

@@ -3,7 +3,8 @@
 Usage: python3 bench/inputs.py OUTDIR SCALE NAME=KIND:COUNT ...
   KIND is random63, semiprime31, semiprime50, random9digit or small; COUNT is divided by SCALE
   (at least 2 are written). Each NAME becomes OUTDIR/NAME.txt. The same arguments always give
-  the same files.
+  the same files. Numbers are generated and written block by block, so memory stays small
+  whatever COUNT is.
 """
 import random
 import sys
@@ -51,14 +52,22 @@ KINDS = {
 }
 
 
+# Numbers are written in blocks of this many, so that memory stays flat for inputs of any length.
+BLOCK = 100_000
+
+
 def main(outdir, scale, specs):
     rnd = random.Random(20240601)
     for spec in specs:
         name, kind_count = spec.split("=", 1)
         kind, count = kind_count.split(":", 1)
-        numbers = [KINDS[kind](rnd) for _ in range(max(2, int(count) // scale))]
+        make = KINDS[kind]
+        left = max(2, int(count) // scale)
         with open(f"{outdir}/{name}.txt", "w") as f:
-            f.write("\n".join(map(str, numbers)) + "\n")
+            while left > 0:
+                block = min(left, BLOCK)
+                f.write("".join(f"{make(rnd)}\n" for _ in range(block)))
+                left -= block
 
 
 if __name__ == "__main__":
