@@ -1,8 +1,9 @@
 package io.factorfleet.wire;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -15,9 +16,7 @@ import java.util.List;
  *   <li>refused: {@code error} says why the number could not be factored.
  * </ul>
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record NumberResult(
-    @JsonProperty(required = true) String n, List<String> factors, String cofactor, String error) {
+public record NumberResult(String n, List<String> factors, String cofactor, String error) {
   public NumberResult {
     factors = factors == null ? null : List.copyOf(factors);
   }
@@ -34,13 +33,58 @@ public record NumberResult(
     return new NumberResult(n, null, null, error);
   }
 
-  @JsonIgnore
   public boolean isComplete() {
     return error == null && cofactor == null;
   }
 
-  @JsonIgnore
   public boolean isRefused() {
     return error != null;
+  }
+
+  /**
+   * {@code {"n":"12","factors":["2","2","3"]}}; {@code factors}, {@code cofactor} and {@code error}
+   * appear only when set.
+   */
+  void writeTo(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("n", n);
+    if (factors != null) {
+      json.writeArrayFieldStart("factors");
+      for (String factor : factors) {
+        json.writeString(factor);
+      }
+      json.writeEndArray();
+    }
+    if (cofactor != null) {
+      json.writeStringField("cofactor", cofactor);
+    }
+    if (error != null) {
+      json.writeStringField("error", error);
+    }
+    json.writeEndObject();
+  }
+
+  /** Reads one entry of a result's {@code results}, the parser on its first token. */
+  static NumberResult readFrom(JsonParser json, JsonToken token)
+      throws IOException, WireFormatException {
+    if (token != JsonToken.START_OBJECT) {
+      throw new WireFormatException("an entry of 'results' is not an object");
+    }
+    String n = null;
+    List<String> factors = null;
+    String cofactor = null;
+    String error = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      JsonToken value = json.nextToken();
+      switch (field) {
+        case "n" -> n = JsonFields.string(json, value, field);
+        case "factors" -> factors = JsonFields.optionalStrings(json, value, field);
+        case "cofactor" -> cofactor = JsonFields.optionalString(json, value, field);
+        case "error" -> error = JsonFields.optionalString(json, value, field);
+        default -> json.skipChildren();
+      }
+    }
+    return new NumberResult(JsonFields.required(n, "n"), factors, cofactor, error);
   }
 }

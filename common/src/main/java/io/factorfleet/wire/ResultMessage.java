@@ -1,6 +1,12 @@
 package io.factorfleet.wire;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import static io.factorfleet.wire.JsonFields.required;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,12 +20,7 @@ import java.util.List;
  * @param results one entry per number of the task, in the task's order
  */
 public record ResultMessage(
-    @JsonProperty(required = true) int version,
-    @JsonProperty(required = true) String job,
-    @JsonProperty(required = true) long task,
-    @JsonProperty(required = true) String worker,
-    @JsonProperty(required = true) long nanos,
-    @JsonProperty(required = true) List<NumberResult> results)
+    int version, String job, long task, String worker, long nanos, List<NumberResult> results)
     implements Versioned {
   public ResultMessage {
     results = List.copyOf(results);
@@ -28,5 +29,67 @@ public record ResultMessage(
   public static ResultMessage of(
       String job, long task, String worker, long nanos, List<NumberResult> results) {
     return new ResultMessage(WireCodec.VERSION, job, task, worker, nanos, results);
+  }
+
+  /**
+   * {@code {"version":1,"job":"j","task":0,"worker":"w1","nanos":5,"results":[...]}}, each result
+   * as {@link NumberResult#writeTo} writes it.
+   */
+  void writeTo(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("version", version);
+    json.writeStringField("job", job);
+    json.writeNumberField("task", task);
+    json.writeStringField("worker", worker);
+    json.writeNumberField("nanos", nanos);
+    json.writeArrayFieldStart("results");
+    for (NumberResult result : results) {
+      result.writeTo(json);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  static ResultMessage readFrom(JsonParser json) throws IOException, WireFormatException {
+    JsonFields.startObject(json);
+    Integer version = null;
+    String job = null;
+    Long task = null;
+    String worker = null;
+    Long nanos = null;
+    List<NumberResult> results = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      JsonToken value = json.nextToken();
+      switch (field) {
+        case "version" -> version = JsonFields.intValue(json, value, field);
+        case "job" -> job = JsonFields.string(json, value, field);
+        case "task" -> task = JsonFields.longValue(json, value, field);
+        case "worker" -> worker = JsonFields.string(json, value, field);
+        case "nanos" -> nanos = JsonFields.longValue(json, value, field);
+        case "results" -> results = readResults(json, value);
+        default -> json.skipChildren();
+      }
+    }
+    JsonFields.requireEnd(json);
+    return new ResultMessage(
+        required(version, "version"),
+        required(job, "job"),
+        required(task, "task"),
+        required(worker, "worker"),
+        required(nanos, "nanos"),
+        required(results, "results"));
+  }
+
+  private static List<NumberResult> readResults(JsonParser json, JsonToken token)
+      throws IOException, WireFormatException {
+    if (token != JsonToken.START_ARRAY) {
+      throw new WireFormatException("field 'results' is not an array");
+    }
+    List<NumberResult> results = new ArrayList<>();
+    for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken()) {
+      results.add(NumberResult.readFrom(json, item));
+    }
+    return results;
   }
 }

@@ -84,6 +84,37 @@ class WireCodecTest {
     assertThatThrownBy(() -> decodeTask(body)).isInstanceOf(WireFormatException.class);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"worker\":\"w\",\"nanos\":1,\"results\":[null]",
+        "\"worker\":\"w\",\"nanos\":1,\"results\":{}",
+        "\"worker\":\"w\",\"nanos\":1,\"results\":[{\"factors\":[\"2\"]}]",
+        "\"worker\":\"w\",\"nanos\":1,\"results\":[{\"n\":4,\"factors\":[\"2\",\"2\"]}]",
+        "\"worker\":\"w\",\"nanos\":1,\"results\":[{\"n\":\"4\",\"factors\":[2,2]}]",
+        "\"worker\":\"w\",\"nanos\":1,\"results\":[{\"n\":\"4\",\"factors\":[null]}]",
+        "\"worker\":\"w\",\"nanos\":1.5,\"results\":[]",
+        "\"worker\":\"w\",\"nanos\":99999999999999999999,\"results\":[]",
+        "\"nanos\":1,\"results\":[]",
+        "\"worker\":\"w\",\"results\":[]",
+        "\"worker\":\"w\",\"nanos\":1"
+      })
+  void shouldRefuseMalformedResults(String fields) {
+    String body = "{\"version\":1,\"job\":\"j\",\"task\":0," + fields + "}";
+    assertThatThrownBy(() -> codec.decodeResult(body.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(WireFormatException.class)
+        .hasMessageStartingWith("not a ResultMessage: ");
+  }
+
+  @Test
+  void shouldNameTheFieldThatIsWrong() {
+    assertThatThrownBy(
+            () -> decodeTask("{\"version\":1,\"job\":\"j\",\"task\":\"0\",\"numbers\":[\"5\"]}"))
+        .hasMessage("not a TaskMessage: field 'task' is not an integer");
+    assertThatThrownBy(() -> decodeTask("{\"version\":1,\"job\":\"j\",\"task\":0}"))
+        .hasMessage("not a TaskMessage: field 'numbers' is missing");
+  }
+
   @Test
   void shouldNameAnUnknownSchemaVersion() {
     assertThatThrownBy(() -> decodeTask("{\"version\":2,\"job\":\"j\",\"task\":0,\"numbers\":[]}"))
