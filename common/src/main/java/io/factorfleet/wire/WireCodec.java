@@ -1,5 +1,6 @@
 package io.factorfleet.wire;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -34,14 +35,19 @@ public final class WireCodec {
   /** Job ids name files in the aggregator's data directory, so they are kept path-safe. */
   private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
-  /**
-   * Messages are written and read token by token (see each message's {@code writeTo} and {@code
-   * readFrom}); the tree model is only for bodies that do not decode, to say why.
-   */
-  private final ObjectMapper mapper =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  /** Messages are written and read token by token: see each message's writeTo and readFrom. */
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final int maxBodyBytes;
+
+  /**
+   * The tree model, for bodies that do not decode, to say why, and to identify their task; loaded
+   * on first use, so that a process whose messages are all well-formed never starts databind.
+   */
+  private static final class Trees {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  }
 
   public WireCodec() {
     this(DEFAULT_MAX_BODY_BYTES);
@@ -107,7 +113,7 @@ public final class WireCodec {
       return identifyFromHead(body);
     }
     try {
-      JsonNode tree = mapper.readTree(body);
+      JsonNode tree = Trees.MAPPER.readTree(body);
       if (tree == null || !tree.isObject()) {
         return Optional.empty();
       }
@@ -122,8 +128,7 @@ public final class WireCodec {
    * results (this codec writes them first), looking at no more than {@link #HEAD_BYTES} bytes.
    */
   private Optional<TaskId> identifyFromHead(byte[] body) {
-    try (JsonParser parser =
-        mapper.getFactory().createParser(body, 0, Math.min(body.length, HEAD_BYTES))) {
+    try (JsonParser parser = JSON.createParser(body, 0, Math.min(body.length, HEAD_BYTES))) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return Optional.empty();
       }
@@ -170,7 +175,7 @@ public final class WireCodec {
   /** Writes a message token by token: the hot path of every task and result. */
   private byte[] write(MessageWriter writer, int expectedBytes) {
     ByteArrayBuilder bytes = new ByteArrayBuilder(Math.min(Math.max(expectedBytes, 64), 1 << 16));
-    try (JsonGenerator json = mapper.getFactory().createGenerator(bytes)) {
+    try (JsonGenerator json = JSON.createGenerator(bytes)) {
       writer.writeTo(json);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode a message", e);
@@ -188,7 +193,7 @@ public final class WireCodec {
           "body of " + body.length + " bytes is over the limit of " + maxBodyBytes);
     }
     T message;
-    try (JsonParser json = mapper.getFactory().createParser(body)) {
+    try (JsonParser json = JSON.createParser(body)) {
       message = reader.readFrom(json);
     } catch (IOException | WireFormatException e) {
       throw diagnose(body, type, e);
@@ -216,7 +221,7 @@ public final class WireCodec {
   private WireFormatException diagnose(byte[] body, Class<?> type, Exception failure) {
     JsonNode tree;
     try {
-      tree = mapper.readTree(body);
+      tree = Trees.MAPPER.readTree(body);
     } catch (IOException e) {
       return new WireFormatException("not JSON: " + firstLine(e), e);
     }
