@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A lost connection is recovered by the client with this consumer; a channel the broker closes
  * on its own, or a consumer it cancels, is subscribed again here.
+ *
+ * <p>{@link #close()} lets the reply in hand be recorded and acknowledged before the channel
+ * closes; replies delivered after that are left unacknowledged and go back to the queue.
  */
 public final class ReplyConsumer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReplyConsumer.class);
@@ -42,6 +46,9 @@ public final class ReplyConsumer implements AutoCloseable {
   private volatile String consumerTag;
   private volatile boolean cancelledByBroker;
   private volatile boolean closed;
+
+  /** Held while a reply is handled, so that closing waits for the one in hand. */
+  private final ReentrantLock handling = new ReentrantLock();
 
   /**
    * Starts consuming {@code queue}, which must exist.
@@ -148,7 +155,11 @@ public final class ReplyConsumer implements AutoCloseable {
   private void handle(
       Channel consuming, Channel deadLetters, long tag, AMQP.BasicProperties props, byte[] body)
       throws IOException {
+    handling.lock();
     try {
+      if (closed) {
+        return; // unacknowledged, it goes back to the queue when the channel closes
+      }
       aggregator.handle(props.getType(), body);
       consuming.basicAck(tag, false);
     } catch (WireFormatException | ResultSink.UnknownTaskException e) {
@@ -156,6 +167,8 @@ public final class ReplyConsumer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       log.error("could not record a reply from {}; it goes back to the queue", queue, e);
       consuming.basicNack(tag, false, true);
+    } finally {
+      handling.unlock();
     }
   }
 
@@ -199,6 +212,7 @@ public final class ReplyConsumer implements AutoCloseable {
     try {
       if (connection.isOpen() && consuming.isOpen()) {
         consuming.basicCancel(consumerTag);
+        awaitReplyInHand();
         consuming.close();
       }
       if (deadLetters.isOpen()) {
@@ -208,5 +222,14 @@ public final class ReplyConsumer implements AutoCloseable {
       consuming.abort();
       deadLetters.abort();
     }
+  }
+
+  /**
+   * Waits until the reply being handled, if any, is recorded and acknowledged; those that come
+   * after see {@code closed} and are left alone.
+   */
+  private void awaitReplyInHand() {
+    handling.lock();
+    handling.unlock();
   }
 }

@@ -1,0 +1,121 @@
+package io.factorfleet.aggregator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import io.factorfleet.broker.BrokerConnector;
+import io.factorfleet.broker.BrokerSettings;
+import io.factorfleet.testing.RabbitBroker;
+import io.factorfleet.topology.Topology;
+import io.factorfleet.wire.MessageKind;
+import io.factorfleet.wire.NumberResult;
+import io.factorfleet.wire.ResultMessage;
+import io.factorfleet.wire.SealMessage;
+import io.factorfleet.wire.WireCodec;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A reply consumer on a real broker, closed while it records a reply. */
+@ExtendWith(RabbitBroker.class)
+class ReplyConsumerIT {
+  private static final String JOB = "closing-job";
+
+  private final WireCodec codec = new WireCodec();
+  private BrokerSettings broker;
+  private Topology topology;
+  private Connection connection;
+  private Channel channel;
+  private String queue;
+
+  @BeforeEach
+  void start(BrokerSettings broker, Topology topology) throws Exception {
+    this.broker = broker;
+    this.topology = topology;
+    connection = new BrokerConnector(broker).open("reply consumer test");
+    channel = connection.createChannel();
+    queue = topology.declareReplyQueue(channel, JOB);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    connection.close();
+    RabbitBroker.deleteQueues(broker, topology, queue);
+  }
+
+  @Test
+  void shouldAcknowledgeTheReplyInHandBeforeClosingAndLeaveTheNextInTheQueue() throws Exception {
+    // GIVEN a sink that holds on to the first reply until released
+    BlockingSink sink = new BlockingSink();
+    ReplyConsumer consumer =
+        new ReplyConsumer(connection, topology, queue, 2, new Aggregator(codec, sink));
+    publish(result(0));
+    publish(result(1));
+    assertThat(sink.entered.await(30, TimeUnit.SECONDS)).as("first reply handed over").isTrue();
+
+    // WHEN the consumer is closed while that reply is in hand
+    CompletableFuture<Void> closing =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                consumer.close();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Thread.sleep(300);
+    assertThat(closing).as("close waits for the reply in hand").isNotDone();
+    sink.release.countDown();
+    closing.get(30, TimeUnit.SECONDS);
+
+    // THEN the reply in hand was recorded and acknowledged; the one behind it was not recorded
+    // and is back in the queue for whoever consumes next
+    assertThat(sink.accepted.get()).isEqualTo(1);
+    assertThat(channel.queueDeclarePassive(queue).getMessageCount()).isEqualTo(1);
+  }
+
+  private void publish(ResultMessage result) throws Exception {
+    AMQP.BasicProperties properties =
+        new AMQP.BasicProperties.Builder()
+            .type(MessageKind.RESULT.type())
+            .contentType(WireCodec.CONTENT_TYPE)
+            .deliveryMode(2)
+            .build();
+    channel.basicPublish("", queue, properties, codec.encode(result));
+  }
+
+  private static ResultMessage result(long task) {
+    return ResultMessage.of(
+        JOB, task, "w1", 1, List.of(NumberResult.complete("6", List.of("2", "3"))));
+  }
+
+  /** Records results, the first only once the test releases it. */
+  private static final class BlockingSink implements ResultSink {
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger accepted = new AtomicInteger();
+
+    @Override
+    public boolean accept(ResultMessage result) {
+      entered.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      accepted.incrementAndGet();
+      return true;
+    }
+
+    @Override
+    public void seal(SealMessage seal) {}
+  }
+}
