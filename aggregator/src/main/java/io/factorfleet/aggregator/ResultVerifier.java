@@ -16,7 +16,8 @@ public final class ResultVerifier {
     if (result.isRefused()) {
       return Optional.empty();
     }
-    if (result.cofactor() == null && isSmallCanonical(result.n()) && checksOutSmall(result)) {
+    long small = smallCanonical(result.n());
+    if (result.cofactor() == null && small >= 0 && checksOutSmall(small, result.factors())) {
       return Optional.empty();
     }
     BigInteger n;
@@ -67,17 +68,13 @@ public final class ResultVerifier {
    * The common case in long arithmetic: a complete factorization of a number below 10^18. Returns
    * false when anything is off, and the general check then says what.
    */
-  private static boolean checksOutSmall(NumberResult result) {
-    long n = Long.parseLong(result.n());
+  private static boolean checksOutSmall(long n, List<String> factors) {
     long product = 1;
     long previous = 0;
-    for (String text : result.factors()) {
-      if (!isSmallCanonical(text)) {
-        return false;
-      }
-      long p = Long.parseLong(text);
+    for (String text : factors) {
+      long p = smallCanonical(text);
       if (p < previous || p != previous && !Primality.isPrime(p)) { // a repeat is known prime
-        return false;
+        return false; // p < 0 too: not a small canonical number
       }
       try {
         product = Math.multiplyExact(product, p);
@@ -86,22 +83,27 @@ public final class ResultVerifier {
       }
       previous = p;
     }
-    return n <= 1 ? result.factors().isEmpty() : product == n;
+    return n <= 1 ? factors.isEmpty() : product == n;
   }
 
-  /** Digits only, no leading zero, and short enough for a long. */
-  private static boolean isSmallCanonical(String text) {
+  /**
+   * The value of {@code text} when it is digits only, with no leading zero, and short enough for a
+   * long (18 digits); -1 otherwise. One pass: checking and parsing at once.
+   */
+  private static long smallCanonical(String text) {
     int length = text.length();
     if (length == 0 || length > 18 || (length > 1 && text.charAt(0) == '0')) {
-      return false;
+      return -1;
     }
+    long value = 0;
     for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
+      int digit = text.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
       }
+      value = value * 10 + digit;
     }
-    return true;
+    return value;
   }
 
   private static BigInteger parseCanonical(String text) {

@@ -48,6 +48,28 @@ class ResultVerifierTest {
   void shouldCatchNonCanonicalNumbers() {
     assertThat(verifier.problem(NumberResult.complete("012", List.of("2", "2", "3")))).isPresent();
     assertThat(verifier.problem(NumberResult.complete("12", List.of("2", "2", "+3")))).isPresent();
+    assertThat(verifier.problem(NumberResult.complete("12", List.of("2", "02", "3")))).isPresent();
+    assertThat(verifier.problem(NumberResult.complete("12", List.of("2", "2", "3 ")))).isPresent();
+    assertThat(verifier.problem(NumberResult.complete("0", List.of("0")))).isPresent();
+    assertThat(verifier.problem(NumberResult.complete("12", List.of("0", "2", "2", "3"))))
+        .isPresent();
+  }
+
+  @Test
+  void shouldCheckNumbersOfEveryLengthAroundTheLongPath() {
+    // 18 digits take the long arithmetic, 19 and more the general one; both must agree
+    assertThat(
+            verifier.problem(
+                NumberResult.complete("999999999999999989", List.of("999999999999999989"))))
+        .isEmpty();
+    assertThat(
+            verifier.problem(
+                NumberResult.complete("9999999999999999961", List.of("9999999999999999961"))))
+        .isEmpty();
+    assertThat(
+            verifier.problem(
+                NumberResult.complete("999999999999999999", List.of("999999999999999999"))))
+        .contains("factor 999999999999999999 of 999999999999999999 is not prime");
   }
 
   @Test
