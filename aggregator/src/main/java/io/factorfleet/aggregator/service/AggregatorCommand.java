@@ -48,9 +48,11 @@ public final class AggregatorCommand implements Callable<Integer> {
   @Option(
       names = "--prefetch",
       paramLabel = "N",
-      defaultValue = "256",
+      defaultValue = "0",
       description =
-          "Unacknowledged results held at once (env FLEET_PREFETCH, default: ${DEFAULT-VALUE}).")
+          "Unacknowledged results held at once; 0 sizes it to the heap, so that even the largest"
+              + " results fit in half of it: 32 for -Xmx256m, at most 256"
+              + " (env FLEET_PREFETCH, default: ${DEFAULT-VALUE}).")
   int prefetch;
 
   @Mixin ConnectOptions connectOptions;
@@ -77,7 +79,9 @@ public final class AggregatorCommand implements Callable<Integer> {
           brokerOptions.broker(),
           brokerOptions.topology(),
           dataDir,
-          prefetch,
+          prefetch == 0
+              ? AggregatorSettings.prefetchForHeap(Runtime.getRuntime().maxMemory())
+              : prefetch,
           connectOptions.connectPatience());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

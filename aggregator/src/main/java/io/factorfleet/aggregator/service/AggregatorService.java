@@ -75,8 +75,9 @@ public final class AggregatorService implements AutoCloseable {
     try {
       AggregatorService service = new AggregatorService(settings, metrics, connection);
       log.info(
-          "aggregator consuming {}, writing jobs to {}",
+          "aggregator consuming {} with prefetch {}, writing jobs to {}",
           settings.topology().resultQueue(),
+          settings.prefetch(),
           settings.dataDir().toAbsolutePath());
       return service;
     } catch (IOException | RuntimeException e) {

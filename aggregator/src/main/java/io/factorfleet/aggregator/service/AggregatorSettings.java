@@ -2,6 +2,7 @@ package io.factorfleet.aggregator.service;
 
 import io.factorfleet.broker.BrokerSettings;
 import io.factorfleet.topology.Topology;
+import io.factorfleet.wire.WireCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param broker where the broker is
  * @param topology the queues; the service consumes the result queue
  * @param dataDir where finished jobs are written
- * @param prefetch unacknowledged replies the broker may send ahead
+ * @param prefetch unacknowledged replies the broker may send ahead; {@link #prefetchForHeap} is the
+ *     default
  * @param connectPatience at start, how long to wait for the broker to answer
  */
 public record AggregatorSettings(
@@ -31,5 +33,23 @@ public record AggregatorSettings(
     if (connectPatience == null || connectPatience.isNegative() || connectPatience.isZero()) {
       throw new IllegalArgumentException("connect patience must be positive");
     }
+  }
+
+  /** The prefetch when none is chosen, whatever the heap. */
+  static final int MAX_DEFAULT_PREFETCH = 256;
+
+  /** The prefetch when none is chosen, however small the heap. */
+  static final int MIN_DEFAULT_PREFETCH = 8;
+
+  /**
+   * The prefetch that fits a heap of {@code maxHeapBytes}: replies sent ahead take at most half of
+   * it even if every one is as large as a message may be. A reply of a 10,000-number task is about
+   * 0.5 MB, and of numbers with many small factors up to a few MB; 256 such replies took more than
+   * a 256 MB heap. Between {@link #MIN_DEFAULT_PREFETCH} and {@link #MAX_DEFAULT_PREFETCH}: 32 for
+   * a 256 MB heap.
+   */
+  public static int prefetchForHeap(long maxHeapBytes) {
+    long fits = maxHeapBytes / 2 / WireCodec.DEFAULT_MAX_BODY_BYTES;
+    return (int) Math.max(MIN_DEFAULT_PREFETCH, Math.min(MAX_DEFAULT_PREFETCH, fits));
   }
 }
