@@ -1,6 +1,7 @@
 package io.factorfleet.aggregator;
 
 import io.factorfleet.engine.Primality;
+import io.factorfleet.text.NumberParser;
 import io.factorfleet.wire.NumberResult;
 import java.math.BigInteger;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class ResultVerifier {
     if (result.isRefused()) {
       return Optional.empty();
     }
-    long small = smallCanonical(result.n());
+    long small = NumberParser.parseSmallCanonical(result.n());
     if (result.cofactor() == null && small >= 0 && checksOutSmall(small, result.factors())) {
       return Optional.empty();
     }
@@ -72,7 +73,7 @@ public final class ResultVerifier {
     long product = 1;
     long previous = 0;
     for (String text : factors) {
-      long p = smallCanonical(text);
+      long p = NumberParser.parseSmallCanonical(text);
       if (p < previous || p != previous && !Primality.isPrime(p)) { // a repeat is known prime
         return false; // p < 0 too: not a small canonical number
       }
@@ -84,26 +85,6 @@ public final class ResultVerifier {
       previous = p;
     }
     return n <= 1 ? factors.isEmpty() : product == n;
-  }
-
-  /**
-   * The value of {@code text} when it is digits only, with no leading zero, and short enough for a
-   * long (18 digits); -1 otherwise. One pass: checking and parsing at once.
-   */
-  private static long smallCanonical(String text) {
-    int length = text.length();
-    if (length == 0 || length > 18 || (length > 1 && text.charAt(0) == '0')) {
-      return -1;
-    }
-    long value = 0;
-    for (int i = 0; i < length; i++) {
-      int digit = text.charAt(i) - '0';
-      if (digit < 0 || digit > 9) {
-        return -1;
-      }
-      value = value * 10 + digit;
-    }
-    return value;
   }
 
   private static BigInteger parseCanonical(String text) {

@@ -11,6 +11,9 @@ public final class NumberParser {
   /** The digit limit used when none is configured. */
   public static final int DEFAULT_MAX_DIGITS = 100;
 
+  /** Digits that always fit in a long: the fast paths read up to this many. */
+  private static final int SMALL_DIGITS = 18;
+
   private final int maxDigits;
 
   public NumberParser(int maxDigits) {
@@ -72,12 +75,32 @@ public final class NumberParser {
     while (i < length - 1 && token.charAt(i) == '0') {
       i++;
     }
-    if (length - i > Math.min(18, maxDigits)) {
+    if (length - i > Math.min(SMALL_DIGITS, maxDigits)) {
       return -1;
     }
+    return digitsValue(token, i);
+  }
+
+  /**
+   * The value of {@code text} when it is written as Factor Fleet writes numbers (digits only, no
+   * leading zero) and fits in 18 digits; -1 otherwise. For checking what others wrote, where {@link
+   * #parseSmall} reads what users typed.
+   */
+  public static long parseSmallCanonical(String text) {
+    int length = text.length();
+    if (length == 0 || length > SMALL_DIGITS || (length > 1 && text.charAt(0) == '0')) {
+      return -1;
+    }
+    return digitsValue(text, 0);
+  }
+
+  /**
+   * The value of the decimal digits of {@code text} from {@code from} on, or -1 for a non-digit.
+   */
+  private static long digitsValue(String text, int from) {
     long value = 0;
-    for (; i < length; i++) {
-      int digit = token.charAt(i) - '0';
+    for (int i = from; i < text.length(); i++) {
+      int digit = text.charAt(i) - '0';
       if (digit < 0 || digit > 9) {
         return -1;
       }

@@ -81,6 +81,16 @@ class NumberParserTest {
   }
 
   @Test
+  void shouldReadOnlyCanonicalTextAsSmallCanonical() {
+    assertThat(NumberParser.parseSmallCanonical("0")).isZero();
+    assertThat(NumberParser.parseSmallCanonical("999999999999999999"))
+        .isEqualTo(999_999_999_999_999_999L);
+    for (String text : new String[] {"", "+5", "007", "0 ", "1000000000000000000", "-3"}) {
+      assertThat(NumberParser.parseSmallCanonical(text)).as(text).isEqualTo(-1);
+    }
+  }
+
+  @Test
   void shouldWriteNumbersCanonically() {
     assertThat(parser.canonical("007")).isEqualTo("7");
     assertThat(parser.canonical("+0")).isEqualTo("0");
