@@ -188,8 +188,7 @@ public final class Primality {
     }
     long d = 5;
     while (true) {
-      long residue = d > 0 ? Long.remainderUnsigned(d, n) : n - Long.remainderUnsigned(-d, n);
-      int j = jacobi(residue, n);
+      int j = jacobi(residue(d, n), n);
       if (j == -1) {
         break;
       }
@@ -239,9 +238,16 @@ public final class Primality {
   }
 
   private static long toMontgomerySigned(long value, long n, long rSquared, long nInverse) {
-    long residue =
-        value >= 0 ? Long.remainderUnsigned(value, n) : n - Long.remainderUnsigned(-value, n);
-    return Montgomery64.toMontgomery(residue == n ? 0 : residue, rSquared, n, nInverse);
+    return Montgomery64.toMontgomery(residue(value, n), rSquared, n, nInverse);
+  }
+
+  /** The signed {@code value} mod the unsigned n, in [0, n). */
+  private static long residue(long value, long n) {
+    if (value >= 0) {
+      return Long.remainderUnsigned(value, n);
+    }
+    long r = Long.remainderUnsigned(-value, n);
+    return r == 0 ? 0 : n - r;
   }
 
   /** Jacobi symbol (a / n) for unsigned a and odd unsigned n. */
