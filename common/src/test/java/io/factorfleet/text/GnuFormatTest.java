@@ -15,4 +15,29 @@ class GnuFormatTest {
   void shouldWriteABareColonForNumbersWithoutFactors() {
     assertThat(GnuFormat.line("1", List.of())).isEqualTo("1:");
   }
+
+  @Test
+  void shouldWriteTheSameLineAsBytesFromTextOrFromUnsignedLongs() {
+    LineBuffer fromText = new LineBuffer(4);
+    LineBuffer fromLongs = new LineBuffer(4);
+
+    GnuFormat.appendLine(
+        "18446744073709551615",
+        List.of("3", "5", "17", "257", "641", "65537", "6700417"),
+        fromText);
+    GnuFormat.appendLine(-1L, new long[] {3, 5, 17, 257, 641, 65537, 6700417, 99}, 7, fromLongs);
+
+    assertThat(fromText.toString())
+        .isEqualTo("18446744073709551615: 3 5 17 257 641 65537 6700417")
+        .isEqualTo(fromLongs.toString());
+  }
+
+  @Test
+  void shouldWriteABareColonAsBytesForNumbersWithoutFactors() {
+    LineBuffer line = new LineBuffer();
+
+    GnuFormat.appendLine(1, new long[64], 0, line);
+
+    assertThat(line.toString()).isEqualTo("1:");
+  }
 }

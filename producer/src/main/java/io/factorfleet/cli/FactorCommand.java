@@ -92,7 +92,7 @@ public final class FactorCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      boolean errors = local ? factorLocally(settings, err) : factorOnTheFleet(settings, out, err);
+      boolean errors = local ? factorLocally(settings, err) : factorOnTheFleet(settings, err);
       return errors ? FleetCommand.INPUT_ERROR : 0;
     } catch (BrokerUnavailableException e) {
       out.flush();
@@ -116,12 +116,12 @@ public final class FactorCommand implements Callable<Integer> {
         err);
   }
 
-  private boolean factorOnTheFleet(FactorSettings settings, PrintWriter out, PrintWriter err)
+  private boolean factorOnTheFleet(FactorSettings settings, PrintWriter err)
       throws IOException, InterruptedException, BrokerUnavailableException {
     TokenSource input =
         numbers.isEmpty() ? new TokenReader(fleet.stdin()) : TokenSource.of(numbers);
     return new FleetFactoring(settings)
-        .run(input, numbers.isEmpty() ? -1 : numbers.size(), out, err, fleet.progress());
+        .run(input, numbers.isEmpty() ? -1 : numbers.size(), fleet.stdout(), err, fleet.progress());
   }
 
   private FactorSettings settings() {

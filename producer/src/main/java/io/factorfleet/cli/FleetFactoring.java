@@ -21,6 +21,7 @@ import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;
 import io.factorfleet.wire.WireCodec;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -47,10 +48,11 @@ final class FleetFactoring {
   /**
    * Returns whether any error was shown.
    *
+   * @param out where the results go, as bytes
    * @param total numbers in the input, or a negative number when unknown
    * @param progress where the progress of the job is shown, if anywhere
    */
-  boolean run(TokenSource input, long total, Writer out, Writer err, Progress progress)
+  boolean run(TokenSource input, long total, OutputStream out, Writer err, Progress progress)
       throws IOException, InterruptedException, BrokerUnavailableException {
     String job = UUID.randomUUID().toString();
     Topology topology = settings.topology();

@@ -3,7 +3,9 @@ package io.factorfleet.cli.local;
 import io.factorfleet.aggregator.ResultLines;
 import io.factorfleet.engine.Factorization;
 import io.factorfleet.engine.Factorizer;
+import io.factorfleet.text.GnuFormat;
 import io.factorfleet.text.InvalidNumberException;
+import io.factorfleet.text.LineBuffer;
 import io.factorfleet.text.NumberParser;
 import io.factorfleet.wire.NumberResult;
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,8 +31,7 @@ final class ChunkFactorer {
 
   /** The rendered output of one chunk. */
   static final class Rendered {
-    private byte[] bytes = new byte[1 << 12];
-    private int length;
+    private final LineBuffer lines = new LineBuffer();
     private final List<Integer> errorOffsets = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
 
@@ -40,62 +40,24 @@ final class ChunkFactorer {
       int written = 0;
       for (int i = 0; i < errors.size(); i++) {
         int offset = errorOffsets.get(i);
-        out.write(bytes, written, offset - written);
+        lines.writeTo(out, written, offset);
         written = offset;
         out.flush();
         err.write("fleet: " + errors.get(i) + "\n");
         err.flush();
       }
-      out.write(bytes, written, length - written);
+      lines.writeTo(out, written, lines.length());
       return !errors.isEmpty();
     }
 
     private void reset() {
-      length = 0;
+      lines.reset();
       errorOffsets.clear();
       errors.clear();
     }
 
-    private void ensure(int more) {
-      if (length + more > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
-      }
-    }
-
-    /** Writes the decimal digits of the unsigned {@code value}, without a String in between. */
-    private void unsigned(long value) {
-      ensure(20);
-      if (value < 0) { // 2^63 and above: rare, the JDK's unsigned formatting
-        ascii(Long.toUnsignedString(value));
-        return;
-      }
-      int digits = 1;
-      for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
-        digits++;
-      }
-      int end = length + digits;
-      for (int i = end - 1; i >= length; i--) {
-        long quotient = value / 10;
-        bytes[i] = (byte) ('0' + (value - quotient * 10));
-        value = quotient;
-      }
-      length = end;
-    }
-
-    private void ascii(String text) {
-      ensure(text.length());
-      for (int i = 0; i < text.length(); i++) {
-        bytes[length++] = (byte) text.charAt(i);
-      }
-    }
-
-    private void put(char c) {
-      ensure(1);
-      bytes[length++] = (byte) c;
-    }
-
     private void error(String message) {
-      errorOffsets.add(length);
+      errorOffsets.add(lines.length());
       errors.add(message);
     }
   }
@@ -108,13 +70,8 @@ final class ChunkFactorer {
       long n = chunk.numbers[i];
       if (n != NumberChunk.TEXT) {
         int count = factorizer.factor(n, factors);
-        into.unsigned(n);
-        into.put(':');
-        for (int f = 0; f < count; f++) {
-          into.put(' ');
-          into.unsigned(factors[f]);
-        }
-        into.put('\n');
+        GnuFormat.appendLine(n, factors, count, into.lines);
+        into.lines.put('\n');
       } else {
         factorText(chunk.text(textOrdinal++), into);
       }
@@ -137,7 +94,7 @@ final class ChunkFactorer {
               NumberResult.partial(n.toString(), primes, f.cofactor().toString())));
       return;
     }
-    into.ascii(ResultLines.factorLine(NumberResult.complete(n.toString(), primes)));
-    into.put('\n');
+    GnuFormat.appendLine(n.toString(), primes, into.lines);
+    into.lines.put('\n');
   }
 }

@@ -2,14 +2,17 @@ package io.factorfleet.cli.output;
 
 import io.factorfleet.aggregator.ResultLines;
 import io.factorfleet.aggregator.ResultSink;
+import io.factorfleet.text.LineBuffer;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Prints a job's results in input order as they arrive in any order, the way {@code fleet factor}
@@ -21,12 +24,16 @@ import java.util.Map;
  * a job of any length, and paces the producer to the fleet.
  */
 public final class OrderedOutput implements ResultSink {
+  /** Lines held before they are written out; a task's lines are written once it is printed. */
+  private static final int WRITE_THRESHOLD = 1 << 16;
+
   private final String job;
-  private final Writer out;
+  private final OutputStream out;
   private final Writer err;
   private final String program;
   private final int capacity;
   private final OutputFormat format;
+  private final LineBuffer lines = new LineBuffer(WRITE_THRESHOLD);
 
   /** Entries in input order: a Long is a task index, a String an error message. */
   private final ArrayDeque<Object> entries = new ArrayDeque<>();
@@ -40,15 +47,17 @@ public final class OrderedOutput implements ResultSink {
   private boolean errorsShown;
   private IOException failure;
 
-  public OrderedOutput(String job, Writer out, Writer err, String program, int capacity) {
+  public OrderedOutput(String job, OutputStream out, Writer err, String program, int capacity) {
     this(job, out, err, program, capacity, OutputFormat.GNU);
   }
 
   /**
+   * @param out where the lines of factored numbers go, as bytes (UTF-8)
+   * @param err where errors go
    * @param format how factored numbers are printed
    */
   public OrderedOutput(
-      String job, Writer out, Writer err, String program, int capacity, OutputFormat format) {
+      String job, OutputStream out, Writer err, String program, int capacity, OutputFormat format) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
     }
@@ -158,9 +167,9 @@ public final class OrderedOutput implements ResultSink {
     try {
       if (!headerWritten) {
         headerWritten = true;
-        for (String header : format.header().stream().toList()) {
-          out.write(header);
-          out.write('\n');
+        Optional<String> header = format.header();
+        if (header.isPresent()) {
+          lines.utf8(header.get()).put('\n');
           printed = true;
         }
       }
@@ -175,11 +184,14 @@ public final class OrderedOutput implements ResultSink {
           }
           for (NumberResult r : result.results()) {
             if (r.isComplete()) {
-              out.write(format.line(r, result));
-              out.write('\n');
+              format.appendLine(r, result, lines);
+              lines.put('\n');
             } else {
               printError(ResultLines.errorMessage(r));
             }
+          }
+          if (lines.length() >= WRITE_THRESHOLD) {
+            writeLines();
           }
           numbersAnswered += result.results().size();
           firstUnprinted = (Long) head + 1;
@@ -188,6 +200,7 @@ public final class OrderedOutput implements ResultSink {
         printed = true;
       }
       if (printed) {
+        writeLines();
         out.flush();
         err.flush();
       }
@@ -201,8 +214,14 @@ public final class OrderedOutput implements ResultSink {
   }
 
   private void printError(String message) throws IOException {
+    writeLines();
     out.flush();
     err.write(program + ": " + message + "\n");
     errorsShown = true;
+  }
+
+  private void writeLines() throws IOException {
+    lines.writeTo(out);
+    lines.reset();
   }
 }

@@ -2,7 +2,8 @@ package io.factorfleet.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.factorfleet.aggregator.ResultLines;
+import io.factorfleet.text.GnuFormat;
+import io.factorfleet.text.LineBuffer;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import java.io.UncheckedIOException;
@@ -17,8 +18,8 @@ public enum OutputFormat {
   /** {@code 12: 2 2 3}, byte for byte as GNU {@code factor} prints it. */
   GNU {
     @Override
-    String line(NumberResult result, ResultMessage task) {
-      return ResultLines.factorLine(result);
+    void appendLine(NumberResult result, ResultMessage task, LineBuffer into) {
+      GnuFormat.appendLine(result.n(), result.factors(), into);
     }
   },
 
@@ -28,10 +29,11 @@ public enum OutputFormat {
    */
   JSONL {
     @Override
-    String line(NumberResult result, ResultMessage task) {
+    void appendLine(NumberResult result, ResultMessage task, LineBuffer into) {
       try {
-        return Json.MAPPER.writeValueAsString(
-            new JsonLine(result.n(), result.factors(), task.worker(), task.nanos()));
+        into.utf8(
+            Json.MAPPER.writeValueAsString(
+                new JsonLine(result.n(), result.factors(), task.worker(), task.nanos())));
       } catch (JsonProcessingException e) {
         throw new UncheckedIOException(e);
       }
@@ -41,8 +43,14 @@ public enum OutputFormat {
   /** {@code n,factors} with a header line; the factors separated by spaces: {@code 12,2 2 3}. */
   CSV {
     @Override
-    String line(NumberResult result, ResultMessage task) {
-      return result.n() + "," + String.join(" ", result.factors());
+    void appendLine(NumberResult result, ResultMessage task, LineBuffer into) {
+      into.ascii(result.n()).put(',');
+      for (int i = 0; i < result.factors().size(); i++) {
+        if (i > 0) {
+          into.put(' ');
+        }
+        into.ascii(result.factors().get(i));
+      }
     }
 
     @Override
@@ -59,8 +67,11 @@ public enum OutputFormat {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
-  /** The line of a completely factored number, without the line end. */
-  abstract String line(NumberResult result, ResultMessage task);
+  /**
+   * Appends the line of a completely factored number, without the line end. Its number and factors
+   * are verified canonical decimals, so ASCII.
+   */
+  abstract void appendLine(NumberResult result, ResultMessage task, LineBuffer into);
 
   /** The line written before any result, if the format has one. */
   Optional<String> header() {

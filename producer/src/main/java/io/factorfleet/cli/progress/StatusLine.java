@@ -1,6 +1,8 @@
 package io.factorfleet.cli.progress;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -86,6 +88,30 @@ public final class StatusLine implements AutoCloseable {
       @Override
       public void close() throws IOException {
         writer.close();
+      }
+    };
+  }
+
+  /** {@code stream}, taking the line away before each write; unchanged when the line is off. */
+  public OutputStream guard(OutputStream stream) {
+    if (terminal == null) {
+      return stream;
+    }
+    return new FilterOutputStream(stream) {
+      @Override
+      public void write(int b) throws IOException {
+        synchronized (lock) {
+          hide();
+          out.write(b);
+        }
+      }
+
+      @Override
+      public void write(byte[] bytes, int offset, int length) throws IOException {
+        synchronized (lock) {
+          hide();
+          out.write(bytes, offset, length);
+        }
       }
     };
   }

@@ -7,14 +7,16 @@ import io.factorfleet.aggregator.ResultSink;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class OrderedOutputTest {
-  private final StringWriter out = new StringWriter();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final StringWriter err = new StringWriter();
 
   @Test
@@ -26,10 +28,10 @@ class OrderedOutputTest {
 
     output.accept(aResult(2, "9", "3", "3"));
     output.accept(aResult(1, "4", "2", "2"));
-    assertThat(out.toString()).isEmpty();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     output.accept(aResult(0, "1"));
 
-    assertThat(out.toString()).isEqualTo("1:\n4: 2 2\n9: 3 3\n");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("1:\n4: 2 2\n9: 3 3\n");
   }
 
   @Test
@@ -43,7 +45,7 @@ class OrderedOutputTest {
     assertThat(err.toString()).isEmpty();
     output.accept(aResult(0, "4", "2", "2"));
 
-    assertThat(out.toString()).isEqualTo("4: 2 2\n9: 3 3\n");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("4: 2 2\n9: 3 3\n");
     assertThat(err.toString()).isEqualTo("fleet: 'x' is not a valid positive integer\n");
     assertThat(output.errorsShown()).isTrue();
   }
@@ -59,7 +61,7 @@ class OrderedOutputTest {
     assertThat(output.accept(aResult(0, "4", "2", "2"))).isTrue();
     assertThat(output.accept(aResult(0, "4", "2", "2"))).isFalse();
 
-    assertThat(out.toString()).isEqualTo("4: 2 2\n9: 3 3\n");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("4: 2 2\n9: 3 3\n");
   }
 
   @Test
@@ -119,7 +121,7 @@ class OrderedOutputTest {
             1,
             List.of(NumberResult.partial("1000", List.of("2", "2", "2"), "125"))));
 
-    assertThat(out.toString()).isEmpty();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(err.toString())
         .isEqualTo(
             "fleet: '1000' was not fully factored within the time budget: found 2 2 2,"

@@ -4,26 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OutputFormatTest {
-  private final StringWriter out = new StringWriter();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final StringWriter err = new StringWriter();
 
   @Test
   void shouldPrintGnuFactorLinesByDefault() throws Exception {
     printTwoTasks(OutputFormat.GNU);
 
-    assertThat(out.toString()).isEqualTo("12: 2 2 3\n13: 13\n1:\n");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("12: 2 2 3\n13: 13\n1:\n");
   }
 
   @Test
   void shouldPrintOneJsonObjectPerNumberWithTheWorkerAndTheTasksTime() throws Exception {
     printTwoTasks(OutputFormat.JSONL);
 
-    assertThat(out.toString())
+    assertThat(out.toString(StandardCharsets.UTF_8))
         .isEqualTo(
             """
             {"n":"12","factors":["2","2","3"],"worker":"w1","taskNanos":1500}
@@ -36,13 +38,13 @@ class OutputFormatTest {
   void shouldPrintCsvWithAHeaderAndSpaceSeparatedFactors() throws Exception {
     printTwoTasks(OutputFormat.CSV);
 
-    assertThat(out.toString()).isEqualTo("n,factors\n12,2 2 3\n13,13\n1,\n");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("n,factors\n12,2 2 3\n13,13\n1,\n");
   }
 
   @Test
   void shouldReportNumbersNotFactoredOnStandardErrorInEveryFormat() throws Exception {
     for (OutputFormat format : OutputFormat.values()) {
-      StringWriter formatted = new StringWriter();
+      ByteArrayOutputStream formatted = new ByteArrayOutputStream();
       StringWriter errors = new StringWriter();
       OrderedOutput output = new OrderedOutput("job", formatted, errors, "fleet", 10, format);
       output.expectTask();
@@ -52,7 +54,7 @@ class OutputFormatTest {
               "job", 0, "w1", 1, List.of(NumberResult.refused("x", "'x' is not a number"))));
 
       assertThat(errors.toString()).as(format.name()).isEqualTo("fleet: 'x' is not a number\n");
-      assertThat(formatted.toString()).as(format.name()).doesNotContain("x");
+      assertThat(formatted.toString(StandardCharsets.UTF_8)).as(format.name()).doesNotContain("x");
     }
   }
 

@@ -2,8 +2,11 @@ package io.factorfleet.cli.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -64,11 +67,29 @@ class ProgressLineTest {
   }
 
   @Test
+  void shouldTakeTheLineAwayBeforeResultsWrittenAsBytes() throws Exception {
+    StringWriter terminal = new StringWriter();
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    StatusLine status = StatusLine.on(terminal, 12, 10);
+    OutputStream results = status.guard(stdout);
+
+    status.start(() -> 5);
+    org.awaitility.Awaitility.await().until(() -> !terminal.toString().isEmpty());
+    results.write("4: 2 2\n".getBytes(StandardCharsets.US_ASCII));
+    String beforeClose = terminal.toString();
+    status.close();
+
+    assertThat(beforeClose).contains("\r" + " ".repeat(11) + "\r");
+    assertThat(stdout.toString(StandardCharsets.US_ASCII)).isEqualTo("4: 2 2\n");
+  }
+
+  @Test
   void shouldWriteNothingWhenOff() throws Exception {
     StringWriter terminal = new StringWriter();
     try (StatusLine status = StatusLine.off()) {
       status.start(() -> 5);
       assertThat(status.guard(terminal)).isSameAs(terminal);
+      assertThat(status.guard(System.out)).isSameAs(System.out);
     }
 
     assertThat(terminal.toString()).isEmpty();
