@@ -43,5 +43,7 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 # Numeric, so that orchestrators can tell it is not root without reading /etc/passwd.
 USER 10001:10001
 WORKDIR /opt/fleet
-ENTRYPOINT ["java", "-jar", "/opt/fleet/fleet.jar"]
+# The command line is the default program, with the JVM options of bin/fleet (its launcher
+# outside Docker): the serial collector suits a short-lived command.
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-jar", "/opt/fleet/fleet.jar"]
 CMD ["--help"]

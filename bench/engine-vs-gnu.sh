@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Times `fleet factor --local --threads 1` against GNU coreutils `factor` on the same inputs,
+# Times `bin/fleet factor --local --threads 1` against GNU coreutils `factor` on the same inputs,
 # single thread, whole process (JVM start included), and checks that both print identical output.
 #
 # Usage: bench/engine-vs-gnu.sh [--quick]
 #   Builds the CLI first unless FLEET_JAR points at an existing fleet.jar.
 #   --quick uses a tenth of each input (a smoke run for a shared machine).
-#   BENCH_JAVA_OPTS adds JVM options (none by default: what users run).
+#   The CLI runs through its launcher bin/fleet, as users start it; BENCH_JAVA_OPTS adds JVM
+#   options on top of the launcher's (none by default: what users run).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,6 +26,10 @@ python3 "$ROOT/bench/inputs.py" "$WORK" "$SCALE" \
   random63=random63:50000 semiprime31=semiprime31:5000 semiprime50=semiprime50:20 \
   random9digit=random9digit:1000000
 
+# the command line as users start it: bin/fleet, with BENCH_JAVA_OPTS on top of its own options
+FLEET_CLI=(env FLEET_JAR="$JAR" "$ROOT/bin/fleet")
+[[ -n "$JAVA_OPTS" ]] && FLEET_CLI=(env FLEET_JAR="$JAR" JDK_JAVA_OPTIONS="$JAVA_OPTS" "$ROOT/bin/fleet")
+
 seconds() { # runs "$@" < input > output, prints the wall time in seconds
   local input=$1 output=$2; shift 2
   local start end
@@ -40,7 +45,7 @@ for name in random63 semiprime31 semiprime50 random9digit; do
   count=$(wc -l < "$in")
   gnu=$(seconds "$in" "$WORK/$name.gnu" factor)
   # shellcheck disable=SC2086
-  ours=$(seconds "$in" "$WORK/$name.engine" java $JAVA_OPTS -jar "$JAR" factor --local --threads 1)
+  ours=$(seconds "$in" "$WORK/$name.engine" "${FLEET_CLI[@]}" factor --local --threads 1)
   cmp -s "$WORK/$name.gnu" "$WORK/$name.engine" || { echo "$name: outputs differ (see $WORK)" >&2; exit 2; }
   awk -v n="$name" -v c="$count" -v g="$gnu" -v o="$ours" \
     'BEGIN { printf "%-14s %9d %10.3f %10.3f %12.0f %12.0f %8.2fx\n", n, c, g, o, c / g, c / o, g / o }'

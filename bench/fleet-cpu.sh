@@ -36,14 +36,15 @@ seconds_of() { awk -v t="$1" -v hz="$TICKS" 'BEGIN { printf "%.2f", t / hz }'; }
 # shellcheck disable=SC2086
 start_workers 1 "$CORES" ${WORKER_OPTS:-}
 # shellcheck disable=SC2086
-head -n 100000 "$INPUT" | java $JAVA_OPTS -jar "$JAR" factor "${QUEUES[@]}" "$@" > /dev/null
+head -n 100000 "$INPUT" | "${FLEET_CLI[@]}" factor "${QUEUES[@]}" "$@" > /dev/null
 
 mapfile -t BROKER < <(pgrep -x beam.smp || true)
 worker0=$(cpu_ticks "${WORKERS[@]}")
 broker0=$(cpu_ticks "${BROKER[@]}")
 start=$(date +%s%N)
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" factor "${QUEUES[@]}" "$@" < "$INPUT" > "$WORK/out.txt" &
+# bin/fleet execs java: $! is the CLI's JVM
+"${FLEET_CLI[@]}" factor "${QUEUES[@]}" "$@" < "$INPUT" > "$WORK/out.txt" &
 CLI=$!
 # A thread's ticks are readable only while it runs: keep the last reading of each.
 declare -A LAST

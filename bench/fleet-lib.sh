@@ -2,6 +2,7 @@
 #
 #   ROOT=... WORK=...; source "$ROOT/bench/fleet-lib.sh"
 #
+# The command line runs through its launcher bin/fleet ("${FLEET_CLI[@]}"), as users start it.
 # Sets JAR, WORKER_JAR, AGGREGATOR_JAR (FLEET_JAR, FLEET_WORKER_JAR, FLEET_AGGREGATOR_JAR override
 # them; `build_unless_given` builds them), JAVA_OPTS (BENCH_JAVA_OPTS), AMQP_URI (FLEET_AMQP_URI),
 # CORES, and PREFIX and QUEUES: this run's private queue names, bench.<pid>.*.
@@ -18,6 +19,11 @@ CORES=$(nproc)
 PREFIX="bench.$$"
 QUEUES=(--amqp-uri "$AMQP_URI" --task-queue "$PREFIX.tasks" --result-queue "$PREFIX.results"
   --dead-letter-queue "$PREFIX.dead")
+
+# The command line as users start it: bin/fleet (which execs java, so a PID taken with $! is the
+# JVM's), with JAVA_OPTS added on top of the launcher's own options.
+FLEET_CLI=(env FLEET_JAR="$JAR" "$ROOT/bin/fleet")
+[[ -n "$JAVA_OPTS" ]] && FLEET_CLI=(env FLEET_JAR="$JAR" JDK_JAVA_OPTIONS="$JAVA_OPTS" "$ROOT/bin/fleet")
 
 build_unless_given() { # build_unless_given VAR...: builds the jars unless every VAR names one
   local var

@@ -24,7 +24,8 @@
 #   FLEET_AMQP_URI selects the broker (default amqp://guest:guest@127.0.0.1:5672/%2F).
 #   PERFTEST_VERSION selects the PerfTest release fetched from Maven Central (default 2.22.1);
 #   it is fetched into a temporary directory, never into the repository.
-#   BENCH_JAVA_OPTS adds JVM options to every java command (none by default).
+#   BENCH_JAVA_OPTS adds JVM options to every java command (none by default); the command line
+#   runs through bin/fleet, with its own options first.
 # Every queue it uses is named bench.<pid>.*; they are deleted at the end. The broker keeps running.
 set -euo pipefail
 
@@ -55,8 +56,7 @@ seconds() { # runs "$@" < input > output, prints the wall time in seconds
   awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }'
 }
 fleet() {
-  # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$JAR" factor "$@"
+  "${FLEET_CLI[@]}" factor "$@"
 }
 gnu_parallel() { # GNU factor on every core: nproc parts in parallel, outputs joined in order
   local dir pid part pids=()

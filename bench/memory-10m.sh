@@ -73,7 +73,7 @@ start_workers 1 "$CORES"
 JAVA_OPTS=$JAVA_OPTS_SAVED
 echo "fleet factor: running"
 # shellcheck disable=SC2046
-measured factor.cli java $(jvm_opts factor.cli) -jar "$JAR" factor "${QUEUES[@]}" \
+measured factor.cli env JDK_JAVA_OPTIONS="$(jvm_opts factor.cli)" FLEET_JAR="$JAR" "$ROOT/bin/fleet" factor "${QUEUES[@]}" \
   < "$IN" > "$WORK/factor.out" 2> "$WORK/factor.cli.log" || true
 stop_workers
 FACTOR_SAME=no
@@ -97,7 +97,7 @@ await_consumers "$PREFIX.results" 1 "the aggregator"
 echo "fleet submit: running"
 start=$(now)
 # shellcheck disable=SC2046
-measured submit.cli java $(jvm_opts submit.cli) -jar "$JAR" submit "${QUEUES[@]}" \
+measured submit.cli env JDK_JAVA_OPTIONS="$(jvm_opts submit.cli)" FLEET_JAR="$JAR" "$ROOT/bin/fleet" submit "${QUEUES[@]}" \
   < "$IN" > "$WORK/submit.job" 2> "$WORK/submit.cli.log" || true
 JOB=$(head -1 "$WORK/submit.job")
 SUBMIT_SAME=no

@@ -49,6 +49,21 @@ final class DeployFiles {
     }
   }
 
+  /** The launcher of the command line outside Docker. */
+  static final String LAUNCHER = "bin/fleet";
+
+  private static final Pattern LAUNCHER_DEFAULT_OPTIONS =
+      Pattern.compile("\\$\\{FLEET_JAVA_OPTS-([^}]*)}");
+
+  /** The JVM options {@link #LAUNCHER} starts the command line with when none are given. */
+  static List<String> launcherJvmOptions() {
+    Matcher options = LAUNCHER_DEFAULT_OPTIONS.matcher(read(LAUNCHER));
+    if (!options.find()) {
+      throw new IllegalStateException(LAUNCHER + " has no ${FLEET_JAVA_OPTS-...} default");
+    }
+    return List.of(options.group(1).trim().split("\\s+"));
+  }
+
   /**
    * docker-compose.yml as a tree, with anchors, aliases and {@code <<} merge keys resolved as
    * Compose resolves them. Jackson's YAML parser leaves aliases unresolved, so the YAML is loaded

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.factorfleet.deploy.DeployFiles.Instruction;
 import io.factorfleet.deploy.DeployFiles.ShadedJar;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,26 @@ class DockerfileTest {
 
     assertThat(entrypoint).contains("-jar");
     assertThat(DeployFiles.jarsInImage().get(entrypoint.get(entrypoint.size() - 1))).isEqualTo(cli);
+  }
+
+  @Test
+  void shouldStartTheCommandLineWithTheJvmOptionsOfItsLauncher() {
+    List<String> entrypoint = last(DeployFiles.runtimeStage(), "ENTRYPOINT").execForm();
+    List<String> composed = new ArrayList<>();
+    DeployFiles.compose()
+        .path("services")
+        .path("producer")
+        .path("entrypoint")
+        .forEach(word -> composed.add(word.asText()));
+
+    assertThat(jvmOptions(entrypoint)).isEqualTo(DeployFiles.launcherJvmOptions()).isNotEmpty();
+    assertThat(jvmOptions(composed)).isEqualTo(DeployFiles.launcherJvmOptions());
+  }
+
+  /** The words between {@code java} and {@code -jar} of an exec-form command. */
+  private static List<String> jvmOptions(List<String> command) {
+    assertThat(command).first().isEqualTo("java");
+    return command.subList(1, command.indexOf("-jar"));
   }
 
   @Test

@@ -127,7 +127,7 @@ class ServicesAsComposeRunsThemIT {
     }
   }
 
-  /** Starts the jar a compose service runs, with the service's environment and the overrides. */
+  /** Starts what a compose service runs, with the service's environment and the overrides. */
   private Process start(
       String service, Map<String, String> brokerEnvironment, Map<String, String> overrides)
       throws IOException {
@@ -136,7 +136,7 @@ class ServicesAsComposeRunsThemIT {
     environment.putAll(brokerEnvironment);
     environment.putAll(overrides);
     Process process =
-        processWith(environment, "-jar", jarOf(service))
+        processWith(environment, entrypointArguments(service).toArray(String[]::new))
             .redirectOutput(work.resolve(service + ".log").toFile())
             .redirectErrorStream(true)
             .start();
@@ -148,7 +148,7 @@ class ServicesAsComposeRunsThemIT {
       throws IOException, InterruptedException {
     Map<String, String> environment = composeEnvironment("producer");
     environment.putAll(brokerEnvironment);
-    List<String> command = new ArrayList<>(List.of("-jar", jarOf("producer")));
+    List<String> command = entrypointArguments("producer");
     command.addAll(List.of(args));
     Path out = work.resolve("cli.out");
     Path err = work.resolve("cli.err");
@@ -217,17 +217,24 @@ class ServicesAsComposeRunsThemIT {
     return reference.appendTail(result).toString();
   }
 
-  private String jarOf(String service) {
+  /**
+   * The arguments of {@code java} in a service's exec-form entrypoint, JVM options included, with
+   * the jar the image holds replaced by the one the package phase wrote.
+   */
+  private List<String> entrypointArguments(String service) {
     List<String> entrypoint = new ArrayList<>();
     compose
         .path("services")
         .path(service)
         .path("entrypoint")
         .forEach(word -> entrypoint.add(word.asText()));
-    String jar = DeployFiles.jarsInImage().get(entrypoint.get(entrypoint.size() - 1));
+    assertThat(entrypoint).as("%s entrypoint", service).first().isEqualTo("java");
+    int last = entrypoint.size() - 1;
+    String jar = DeployFiles.jarsInImage().get(entrypoint.get(last));
     Path built = DeployFiles.repositoryRoot().resolve(jar);
     assertThat(built).as("%s, built by the package phase", jar).isRegularFile();
-    return built.toString();
+    entrypoint.set(last, built.toString());
+    return new ArrayList<>(entrypoint.subList(1, entrypoint.size()));
   }
 
   private void awaitHealthy(int port, Process process) {

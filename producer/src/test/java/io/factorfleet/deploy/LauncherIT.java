@@ -1,0 +1,98 @@
+package io.factorfleet.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.factorfleet.testing.GnuFactor;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/fleet}, the launcher of the command line outside Docker, run as a user runs it. */
+class LauncherIT {
+  @TempDir Path work;
+
+  @Test
+  void shouldRunTheBuiltCommandLineWithItsArguments() throws Exception {
+    List<String> numbers = List.of("12", "18446744073709551617", "1000000007");
+
+    Run run = launch(Map.of(), "factor", "--local", numbers.get(0), numbers.get(1), numbers.get(2));
+
+    assertThat(run.status()).isZero();
+    assertThat(run.err()).isEmpty();
+    if (GnuFactor.isInstalled()) {
+      assertThat(run.out()).isEqualTo(GnuFactor.output(numbers));
+    } else {
+      assertThat(run.out()).startsWith("12: 2 2 3\n");
+    }
+  }
+
+  @Test
+  void shouldPassOnTheExitStatusOfTheCommandLine() throws Exception {
+    Run run = launch(Map.of(), "factor", "--local", "12", "twelve");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo("12: 2 2 3\n");
+    assertThat(run.err()).contains("'twelve' is not a valid positive integer");
+  }
+
+  @Test
+  void shouldTakeOtherJvmOptionsFromFleetJavaOpts() throws Exception {
+    Run run = launch(Map.of("FLEET_JAVA_OPTS", "-XX:+UseG1GC -Xlog:gc:stderr"), "--version");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.err()).contains("Using G1");
+  }
+
+  @Test
+  void shouldSayWhereItLookedWhenTheJarIsMissing() throws Exception {
+    Path missing = work.resolve("fleet.jar");
+
+    Run run = launch(Map.of("FLEET_JAR", missing.toString()), "--version");
+
+    assertThat(run.status()).isEqualTo(127);
+    assertThat(run.err()).contains(missing.toString()).contains("./mvnw -DskipTests package");
+  }
+
+  private Run launch(Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
+    Path launcher = DeployFiles.repositoryRoot().resolve(DeployFiles.LAUNCHER);
+    assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "a POSIX shell runs the launcher");
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(args));
+    Path out = work.resolve("out");
+    Path err = work.resolve("err");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectInput(Redirect.from(Path.of("/dev/null").toFile()))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
+    builder.environment().remove("FLEET_JAR");
+    builder.environment().remove("FLEET_JAVA_OPTS");
+    builder.environment().putAll(environment);
+    // the launcher runs the java on the PATH, as a user's shell would; make it this test's JDK
+    builder
+        .environment()
+        .put(
+            "PATH",
+            Path.of(System.getProperty("java.home"), "bin")
+                + ":"
+                + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    Process process = builder.start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+    return new Run(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private record Run(int status, String out, String err) {}
+}
