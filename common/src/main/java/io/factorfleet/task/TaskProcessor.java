@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Turns a task into its result with the factoring engine; no transport here. A number that is not
@@ -18,6 +19,10 @@ import java.util.List;
  */
 public final class TaskProcessor {
   private static final BigInteger MAX_UNSIGNED_LONG = BigInteger.ONE.shiftLeft(64);
+
+  /** The texts of 0 to 1023: a random number's factors are mostly among them. */
+  private static final String[] SMALL_TEXTS =
+      IntStream.range(0, 1 << 10).mapToObj(Integer::toString).toArray(String[]::new);
 
   private final Factorizer factorizer;
   private final Duration numberBudget;
@@ -87,14 +92,26 @@ public final class TaskProcessor {
         : NumberResult.partial(canonical, factors, f.cofactor().toString());
   }
 
-  /** Below 2^64: the engine's allocation-free path, which is never partial. */
+  /**
+   * Below 2^64: the engine's allocation-free path, which is never partial. The factors' texts go
+   * into one immutable list, which the result keeps as it is.
+   */
   private static NumberResult factorLong(
       Factorizer factorizer, String canonical, long unsigned, long[] scratch) {
     int count = factorizer.factor(unsigned, scratch);
-    List<String> factors = new ArrayList<>(count);
+    String[] factors = new String[count];
     for (int i = 0; i < count; i++) {
-      factors.add(Long.toUnsignedString(scratch[i]));
+      factors[i] = decimal(scratch[i]);
     }
-    return NumberResult.complete(canonical, factors);
+    return NumberResult.complete(canonical, List.of(factors));
+  }
+
+  /**
+   * The decimal text of the unsigned {@code value}, shared for the small primes most numbers have.
+   */
+  private static String decimal(long value) {
+    return value >= 0 && value < SMALL_TEXTS.length
+        ? SMALL_TEXTS[(int) value]
+        : Long.toUnsignedString(value);
   }
 }
