@@ -108,7 +108,7 @@ final class Ecm64 {
               n,
               nInverse);
     }
-    for (long mask : plan.stage1Masks) {
+    for (long mask : plan.oddStage1Masks) {
       // (xa, za) = [m]P and (x1, z1) = [m + 1]P. On a one bit the pair is swapped, so that the
       // step is always "add into the second, double the first", then swapped back: no branch on
       // the unpredictable bit.
@@ -146,6 +146,21 @@ final class Ecm64 {
       x1 ^= sx;
       za ^= sz;
       z1 ^= sz;
+    }
+    // the multiplier's power of 2 by plain doublings: five multiplies each, a ladder step takes ten
+    for (int i = 0; i < plan.stage1Doublings; i++) {
+      long sum = LazyMontgomery64.add(xa, za, n);
+      long dif = LazyMontgomery64.subtract(xa, za, n);
+      long ss = LazyMontgomery64.multiply(sum, sum, n, nInverse);
+      long dd = LazyMontgomery64.multiply(dif, dif, n, nInverse);
+      long t = LazyMontgomery64.subtract(ss, dd, n);
+      xa = LazyMontgomery64.multiply(ss, dd, n, nInverse);
+      za =
+          LazyMontgomery64.multiply(
+              t,
+              LazyMontgomery64.add(dd, LazyMontgomery64.multiply(a24, t, n, nInverse), n),
+              n,
+              nInverse);
     }
     long g = Montgomery64.gcd(LazyMontgomery64.canonical(za, n), n);
     if (g != 1) {
