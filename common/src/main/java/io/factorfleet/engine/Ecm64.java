@@ -5,7 +5,8 @@ package io.factorfleet.engine;
  * x-only projective coordinates with Suyama's parametrization (torsion of order 12), using
  * Montgomery arithmetic with lazy reduction ({@link LazyMontgomery64}). Each curve is normalized to
  * a start point (x0 : 1) and C24 = 1 by one inversion. Stage 1 is a Montgomery ladder over the
- * product of all prime powers up to B1; stage 2 is a baby-step giant-step continuation up to B2.
+ * product of all prime powers up to B1; stage 2 is a baby-step giant-step continuation up to B2,
+ * whose baby and giant points are scaled to Z = 1 together by a second inversion.
  */
 final class Ecm64 {
 
@@ -14,21 +15,26 @@ final class Ecm64 {
    * cheap curves; LEVEL_CURVES[i] curves run at PLANS[i], the last level until success.
    */
   private static final EcmPlan[] PLANS = {
-    new EcmPlan(27, 27 * 25),
-    new EcmPlan(47, 47 * 25),
-    new EcmPlan(85, 85 * 25),
-    new EcmPlan(125, 125 * 25),
-    new EcmPlan(165, 165 * 25),
-    new EcmPlan(205, 205 * 25)
+    new EcmPlan(27, 27 * 50),
+    new EcmPlan(47, 47 * 50),
+    new EcmPlan(85, 85 * 50),
+    new EcmPlan(125, 125 * 50),
+    new EcmPlan(205, 205 * 50)
   };
 
-  private static final int[] LEVEL_CURVES = {1, 1, 2, 2, 4, 300};
+  private static final int[] LEVEL_CURVES = {1, 1, 2, 1, 300};
 
   private static final int BABIES = EcmPlan.BABY_STEPS.length;
 
-  /** Per-thread baby-step storage: X, Z and X * Z of each baby point. */
-  private static final ThreadLocal<long[]> BABY_POINTS =
-      ThreadLocal.withInitial(() -> new long[3 * BABIES]);
+  /** Giant steps of the plan with the largest B2. */
+  private static final int MAX_GIANTS = maxGiants();
+
+  /**
+   * Per-thread stage-2 storage: X and Z of each baby point, then of each giant point, then the
+   * running products of the Z coordinates for the batch inversion.
+   */
+  private static final ThreadLocal<long[]> STAGE2_POINTS =
+      ThreadLocal.withInitial(() -> new long[3 * (BABIES + MAX_GIANTS)]);
 
   private Ecm64() {}
 
@@ -39,11 +45,12 @@ final class Ecm64 {
     int firstLevel = bits <= 44 ? 0 : bits <= 52 ? 1 : bits <= 58 ? 2 : 3;
     long nInverse = Montgomery64.inverse(n);
     long rSquared = Montgomery64.rSquared(n);
-    long[] babies = BABY_POINTS.get();
+    long rCubed = Montgomery64.multiply(rSquared, rSquared, n, nInverse);
+    long[] points = STAGE2_POINTS.get();
     long sigma = 6;
     for (int level = firstLevel; level < PLANS.length; level++) {
       for (int curve = 0; curve < LEVEL_CURVES[level]; curve++) {
-        long factor = tryCurve(n, nInverse, rSquared, sigma++, PLANS[level], babies);
+        long factor = tryCurve(n, nInverse, rSquared, rCubed, sigma++, PLANS[level], points);
         if (factor != 1 && factor != n) {
           return factor;
         }
@@ -53,7 +60,7 @@ final class Ecm64 {
   }
 
   private static long tryCurve(
-      long n, long nInverse, long rSquared, long sigma, EcmPlan plan, long[] babies) {
+      long n, long nInverse, long rSquared, long rCubed, long sigma, EcmPlan plan, long[] points) {
     long s = Montgomery64.toMontgomery(sigma, rSquared, n, nInverse);
     long five = Montgomery64.toMontgomery(5, rSquared, n, nInverse);
     long u = LazyMontgomery64.subtract(LazyMontgomery64.multiply(s, s, n, nInverse), five, n);
@@ -76,7 +83,6 @@ final class Ecm64 {
     }
     // One inversion turns the start point into (x0 : 1) and the curve constant into
     // (A + 2) / 4 = a24 / c24, which saves two multiplies on every ladder step.
-    long rCubed = Montgomery64.multiply(rSquared, rSquared, n, nInverse);
     long denominator =
         LazyMontgomery64.canonical(LazyMontgomery64.multiply(v3, c24, n, nInverse), n);
     long inverse = Montgomery64.inverse(denominator, rCubed, n, nInverse);
@@ -108,7 +114,7 @@ final class Ecm64 {
               n,
               nInverse);
     }
-    for (long mask : plan.stage1Masks) {
+    for (long mask : plan.oddStage1Masks) {
       // (xa, za) = [m]P and (x1, z1) = [m + 1]P. On a one bit the pair is swapped, so that the
       // step is always "add into the second, double the first", then swapped back: no branch on
       // the unpredictable bit.
@@ -147,15 +153,30 @@ final class Ecm64 {
       za ^= sz;
       z1 ^= sz;
     }
+    // the multiplier's power of 2 by plain doublings: five multiplies each, a ladder step takes ten
+    for (int i = 0; i < plan.stage1Doublings; i++) {
+      long sum = LazyMontgomery64.add(xa, za, n);
+      long dif = LazyMontgomery64.subtract(xa, za, n);
+      long ss = LazyMontgomery64.multiply(sum, sum, n, nInverse);
+      long dd = LazyMontgomery64.multiply(dif, dif, n, nInverse);
+      long t = LazyMontgomery64.subtract(ss, dd, n);
+      xa = LazyMontgomery64.multiply(ss, dd, n, nInverse);
+      za =
+          LazyMontgomery64.multiply(
+              t,
+              LazyMontgomery64.add(dd, LazyMontgomery64.multiply(a24, t, n, nInverse), n),
+              n,
+              nInverse);
+    }
     long g = Montgomery64.gcd(LazyMontgomery64.canonical(za, n), n);
     if (g != 1) {
       return g;
     }
-    return stage2(n, nInverse, xa, za, a24, plan, babies);
+    return stage2(n, nInverse, rCubed, xa, za, a24, plan, points);
   }
 
   private static long stage2(
-      long n, long nInverse, long xq, long zq, long a24, EcmPlan plan, long[] babies) {
+      long n, long nInverse, long rCubed, long xq, long zq, long a24, EcmPlan plan, long[] points) {
     // odd multiples [i]Q, i = 1, 3, ..., WHEEL / 2, walking with [2]Q as the step
     long x2;
     long z2;
@@ -180,9 +201,8 @@ final class Ecm64 {
     int baby = 0;
     for (int i = 1; i <= EcmPlan.WHEEL / 2; i += 2) {
       if (baby < BABIES && EcmPlan.BABY_STEPS[baby] == i) {
-        babies[3 * baby] = xCur;
-        babies[3 * baby + 1] = zCur;
-        babies[3 * baby + 2] = LazyMontgomery64.multiply(xCur, zCur, n, nInverse);
+        points[2 * baby] = xCur;
+        points[2 * baby + 1] = zCur;
         baby++;
       }
       if (i == EcmPlan.WHEEL / 2) {
@@ -280,27 +300,12 @@ final class Ecm64 {
         za = zDbl;
       }
     }
-    // (xa, za) = [j]G, (xb, zb) = [j + 1]G; accumulate x-coordinate differences with the babies
-    long product = zq;
+    // (xa, za) = [j]G, (xb, zb) = [j + 1]G: store every giant point the plan pairs with babies
     int[] masks = plan.pairMasks;
-    for (int j = 0; j < masks.length; j++) {
-      int mask = masks[j];
-      if (mask != 0) {
-        long xz = LazyMontgomery64.multiply(xa, za, n, nInverse);
-        while (mask != 0) {
-          int t = Integer.numberOfTrailingZeros(mask);
-          mask &= mask - 1;
-          long cross =
-              LazyMontgomery64.multiply(
-                  LazyMontgomery64.subtract(xa, babies[3 * t], n),
-                  LazyMontgomery64.add(za, babies[3 * t + 1], n),
-                  n,
-                  nInverse);
-          long term =
-              LazyMontgomery64.add(LazyMontgomery64.subtract(cross, xz, n), babies[3 * t + 2], n);
-          product = LazyMontgomery64.multiply(product, term, n, nInverse);
-        }
-      }
+    int giants = masks.length;
+    for (int j = 0; j < giants; j++) {
+      points[2 * (BABIES + j)] = xa;
+      points[2 * (BABIES + j) + 1] = za;
       // [j + 2]G = [j + 1]G + G with difference [j]G
       long d1 = LazyMontgomery64.subtract(xb, zb, n);
       long s1 = LazyMontgomery64.add(xb, zb, n);
@@ -319,6 +324,59 @@ final class Ecm64 {
       xb = xNext;
       zb = zNext;
     }
+    // With every point scaled to Z = 1, each (giant, baby) pair costs one multiply: the product
+    // of the x-coordinate differences, instead of two for the projective cross difference.
+    long failure = normalize(points, BABIES + giants, n, nInverse, rCubed);
+    if (failure != 0) {
+      return failure;
+    }
+    long product = zq;
+    for (int j = 0; j < giants; j++) {
+      long x = points[2 * (BABIES + j)];
+      for (int mask = masks[j]; mask != 0; mask &= mask - 1) {
+        int t = Integer.numberOfTrailingZeros(mask);
+        product =
+            LazyMontgomery64.multiply(
+                product, LazyMontgomery64.subtract(x, points[2 * t], n), n, nInverse);
+      }
+    }
     return Montgomery64.gcd(LazyMontgomery64.canonical(product, n), n);
+  }
+
+  /**
+   * Replaces each of the count points (X, Z) stored in pairs at the start of points by (X / Z, 1),
+   * with one inversion for all (Montgomery's simultaneous inversion), keeping running products of
+   * the Z coordinates after the points. Returns 0, or the gcd of n with a Z that is not invertible
+   * (a factor, or n).
+   */
+  private static long normalize(long[] points, int count, long n, long nInverse, long rCubed) {
+    int products = 2 * count;
+    long running = points[1];
+    points[products] = running;
+    for (int i = 1; i < count; i++) {
+      running = LazyMontgomery64.multiply(running, points[2 * i + 1], n, nInverse);
+      points[products + i] = running;
+    }
+    long all = LazyMontgomery64.canonical(running, n);
+    long inverse = Montgomery64.inverse(all, rCubed, n, nInverse);
+    if (inverse == 0) {
+      return Montgomery64.gcd(all, n);
+    }
+    for (int i = count - 1; i > 0; i--) {
+      // inverse = 1 / (Z_0 ... Z_i): times Z_0 ... Z_(i-1) gives 1 / Z_i
+      long zInverse = LazyMontgomery64.multiply(inverse, points[products + i - 1], n, nInverse);
+      inverse = LazyMontgomery64.multiply(inverse, points[2 * i + 1], n, nInverse);
+      points[2 * i] = LazyMontgomery64.multiply(points[2 * i], zInverse, n, nInverse);
+    }
+    points[0] = LazyMontgomery64.multiply(points[0], inverse, n, nInverse);
+    return 0;
+  }
+
+  private static int maxGiants() {
+    int most = 0;
+    for (EcmPlan plan : PLANS) {
+      most = Math.max(most, plan.pairMasks.length);
+    }
+    return most;
   }
 }

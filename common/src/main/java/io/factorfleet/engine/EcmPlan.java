@@ -22,8 +22,14 @@ final class EcmPlan {
   /** Bits of the stage-1 multiplier, most significant first, after the leading one. */
   final boolean[] stage1Bits;
 
-  /** The same bits as masks: -1 for a one bit, 0 for a zero bit (for branch-free ladders). */
-  final long[] stage1Masks;
+  /**
+   * Bits of the odd part of the stage-1 multiplier as masks, most significant first, after the
+   * leading one: -1 for a one bit, 0 for a zero bit (for branch-free ladders).
+   */
+  final long[] oddStage1Masks;
+
+  /** The exponent of 2 in the stage-1 multiplier: doublings, cheaper than ladder steps. */
+  final int stage1Doublings;
 
   /** First giant step multiplier j (the giant point is [j * WHEEL]Q). */
   final int firstGiant;
@@ -35,9 +41,14 @@ final class EcmPlan {
     this.b1 = b1;
     this.b2 = b2;
     this.stage1Bits = stage1Bits(b1);
-    this.stage1Masks = new long[stage1Bits.length];
-    for (int i = 0; i < stage1Bits.length; i++) {
-      stage1Masks[i] = stage1Bits[i] ? -1L : 0L;
+    int doublings = 0;
+    while (!stage1Bits[stage1Bits.length - 1 - doublings]) {
+      doublings++;
+    }
+    this.stage1Doublings = doublings;
+    this.oddStage1Masks = new long[stage1Bits.length - doublings];
+    for (int i = 0; i < oddStage1Masks.length; i++) {
+      oddStage1Masks[i] = stage1Bits[i] ? -1L : 0L;
     }
     BitSet primes = primesUpTo(b2 + WHEEL);
     this.firstGiant = Math.max(1, (b1 + WHEEL / 2) / WHEEL);
