@@ -20,8 +20,32 @@ final class TwoWordEcm {
   private final TwoWordMontgomery mont;
   private final Deadline deadline;
 
-  /** Stage-2 baby points: the words of X, Z and X Z of each, six longs apiece. */
-  private final long[] babies = new long[6 * BABIES];
+  /** Giant steps per block, which shares one inversion. */
+  private static final int GIANT_BLOCK = 512;
+
+  /** Stage-2 baby points: the words of X and of Z, then x = X / Z in babyX. */
+  private final long[] babyX = new long[2 * BABIES];
+
+  private final long[] babyZ = new long[2 * BABIES];
+
+  /** A block of giant points, as the baby points. */
+  private final long[] giantX = new long[2 * GIANT_BLOCK];
+
+  private final long[] giantZ = new long[2 * GIANT_BLOCK];
+
+  /** Prefix products of Z for {@link #normalize}. */
+  private final long[] prefix = new long[2 * GIANT_BLOCK];
+
+  /**
+   * Where the giant chain stands between blocks: [j]G and [j + 1]G (X, Z each), then X + Z and X -
+   * Z of G, two words each.
+   */
+  private final long[] giantChain = new long[12];
+
+  /** The stage-2 product between blocks. */
+  private long productLow;
+
+  private long productHigh;
 
   /** The curve constant (A + 2) / 4 of the current curve, in Montgomery form. */
   private long a24Low;
@@ -158,12 +182,13 @@ final class TwoWordEcm {
   }
 
   /**
-   * Baby-step giant-step continuation from Q = (xq : zq): multiplies together X_g Z_b - X_b Z_g for
-   * every giant point [j WHEEL]Q and baby point [i]Q that the plan pairs, and returns the gcd of
-   * the product with n (or null when the deadline expired).
+   * Baby-step giant-step continuation from Q = (xq : zq): with every baby point [i]Q and giant
+   * point [j WHEEL]Q normalized to Z = 1, multiplies together x_g - x_b for each pair that the plan
+   * selects, and returns the gcd of the product with n (or null when the deadline expired).
+   * Normalizing costs four multiplies per point and one inversion per block of giant steps, and
+   * saves one multiply per pair, of which there are about fifteen per giant step.
    */
   private BigInteger stage2(long xq0, long xq1, long zq0, long zq1, EcmPlan plan) {
-    TwoWordMontgomery m = mont;
     storeBabies(xq0, xq1, zq0, zq1);
     // the babies end at [WHEEL / 2]Q, left in the result fields; the giant step is twice that
     doublePoint(resultX0, resultX1, resultZ0, resultZ1);
@@ -171,7 +196,77 @@ final class TwoWordEcm {
     long xg1 = resultX1;
     long zg0 = resultZ0;
     long zg1 = resultZ1;
-    // Montgomery ladder to ([j0]G, [j0 + 1]G) for the first giant step j0
+    BigInteger failed = normalize(babyX, babyZ, BABIES);
+    if (failed != null) {
+      return failed;
+    }
+    startGiants(xg0, xg1, zg0, zg1, plan.firstGiant);
+    productLow = zq0;
+    productHigh = zq1;
+    int[] pairMasks = plan.pairMasks;
+    for (int start = 0; start < pairMasks.length; start += GIANT_BLOCK) {
+      if (deadline.expired()) {
+        return null;
+      }
+      int count = Math.min(GIANT_BLOCK, pairMasks.length - start);
+      nextGiants(count);
+      failed = normalize(giantX, giantZ, count);
+      if (failed != null) {
+        return failed;
+      }
+      pairUp(pairMasks, start, count);
+    }
+    return mont.gcdWithModulus(productLow, productHigh);
+  }
+
+  /** Stores [i]Q for every baby step i, walking over the odd multiples with [2]Q as the step. */
+  private void storeBabies(long xq0, long xq1, long zq0, long zq1) {
+    doublePoint(xq0, xq1, zq0, zq1);
+    long x20 = resultX0;
+    long x21 = resultX1;
+    long z20 = resultZ0;
+    long z21 = resultZ1;
+    long xPrev0 = xq0; // [i - 2]Q, starting with [-1]Q, which has the same x as [1]Q
+    long xPrev1 = xq1;
+    long zPrev0 = zq0;
+    long zPrev1 = zq1;
+    long xCur0 = xq0;
+    long xCur1 = xq1;
+    long zCur0 = zq0;
+    long zCur1 = zq1;
+    int baby = 0;
+    for (int i = 1; ; i += 2) {
+      if (baby < BABIES && EcmPlan.BABY_STEPS[baby] == i) {
+        babyX[2 * baby] = xCur0;
+        babyX[2 * baby + 1] = xCur1;
+        babyZ[2 * baby] = zCur0;
+        babyZ[2 * baby + 1] = zCur1;
+        baby++;
+      }
+      if (i == EcmPlan.WHEEL / 2) {
+        break;
+      }
+      addPoints(xCur0, xCur1, zCur0, zCur1, x20, x21, z20, z21, xPrev0, xPrev1, zPrev0, zPrev1);
+      xPrev0 = xCur0;
+      xPrev1 = xCur1;
+      zPrev0 = zCur0;
+      zPrev1 = zCur1;
+      xCur0 = resultX0;
+      xCur1 = resultX1;
+      zCur0 = resultZ0;
+      zCur1 = resultZ1;
+    }
+    resultX0 = xCur0;
+    resultX1 = xCur1;
+    resultZ0 = zCur0;
+    resultZ1 = zCur1;
+  }
+
+  /**
+   * Sets the giant chain to ([j0]G, [j0 + 1]G) for the giant step G = (xg : zg), by a Montgomery
+   * ladder over the bits of j0.
+   */
+  private void startGiants(long xg0, long xg1, long zg0, long zg1, int j0) {
     long xa0 = xg0;
     long xa1 = xg1;
     long za0 = zg0;
@@ -181,7 +276,6 @@ final class TwoWordEcm {
     long xb1 = resultX1;
     long zb0 = resultZ0;
     long zb1 = resultZ1;
-    int j0 = plan.firstGiant;
     for (int bit = 30 - Integer.numberOfLeadingZeros(j0); bit >= 0; bit--) {
       addPoints(xa0, xa1, za0, za1, xb0, xb1, zb0, zb1, xg0, xg1, zg0, zg1);
       long sumX0 = resultX0;
@@ -210,66 +304,49 @@ final class TwoWordEcm {
         zb1 = sumZ1;
       }
     }
-    return accumulate(xa0, xa1, za0, za1, xb0, xb1, zb0, zb1, xg0, xg1, zg0, zg1, zq0, zq1, plan);
+    long[] chain = giantChain;
+    chain[0] = xa0;
+    chain[1] = xa1;
+    chain[2] = za0;
+    chain[3] = za1;
+    chain[4] = xb0;
+    chain[5] = xb1;
+    chain[6] = zb0;
+    chain[7] = zb1;
+    long gSum0 = mont.add(xg0, xg1, zg0, zg1);
+    chain[9] = mont.high;
+    chain[8] = gSum0;
+    long gDifference0 = mont.subtract(xg0, xg1, zg0, zg1);
+    chain[11] = mont.high;
+    chain[10] = gDifference0;
   }
 
   /**
-   * The giant steps of stage 2 from (xa : za) = [j0]G and (xb : zb) = [j0 + 1]G, G = (xg : zg),
-   * with the product started at zq; returns its gcd with n, or null when the deadline expired. A
-   * method of its own for the JIT's inlining limit, as {@link #ladder}.
+   * Stores the next count giant points of the chain in giantX and giantZ and advances the chain:
+   * each is [j + 2]G = [j + 1]G + G, whose difference is [j]G, six multiplies.
    */
-  private BigInteger accumulate(
-      long xa0,
-      long xa1,
-      long za0,
-      long za1,
-      long xb0,
-      long xb1,
-      long zb0,
-      long zb1,
-      long xg0,
-      long xg1,
-      long zg0,
-      long zg1,
-      long zq0,
-      long zq1,
-      EcmPlan plan) {
+  private void nextGiants(int count) {
     TwoWordMontgomery m = mont;
-    long[] baby = babies;
-    long product0 = zq0;
-    long product1 = zq1;
-    long gSum0 = m.add(xg0, xg1, zg0, zg1);
-    long gSum1 = m.high;
-    long gDif0 = m.subtract(xg0, xg1, zg0, zg1);
-    long gDif1 = m.high;
-    int[] pairMasks = plan.pairMasks;
-    for (int j = 0; j < pairMasks.length; j++) {
-      if ((j & (CHECK_EVERY - 1)) == 0 && deadline.expired()) {
-        return null;
-      }
-      int pairs = pairMasks[j];
-      if (pairs != 0) {
-        long xz0 = m.multiply(xa0, xa1, za0, za1);
-        long xz1 = m.high;
-        while (pairs != 0) {
-          int b = 6 * Integer.numberOfTrailingZeros(pairs);
-          pairs &= pairs - 1;
-          // (xa - xb)(za + zb) - xa za + xb zb = xa zb - xb za, for two multiplies in all
-          long d0 = m.subtract(xa0, xa1, baby[b], baby[b + 1]);
-          long d1 = m.high;
-          long s0 = m.add(za0, za1, baby[b + 2], baby[b + 3]);
-          long s1 = m.high;
-          long term0 = m.multiply(d0, d1, s0, s1);
-          long term1 = m.high;
-          term0 = m.add(term0, term1, baby[b + 4], baby[b + 5]);
-          term1 = m.high;
-          term0 = m.subtract(term0, term1, xz0, xz1);
-          term1 = m.high;
-          product0 = m.multiply(product0, product1, term0, term1);
-          product1 = m.high;
-        }
-      }
-      // [j + 2]G = [j + 1]G + G, whose difference is [j]G
+    long[] chain = giantChain;
+    long xa0 = chain[0];
+    long xa1 = chain[1];
+    long za0 = chain[2];
+    long za1 = chain[3];
+    long xb0 = chain[4];
+    long xb1 = chain[5];
+    long zb0 = chain[6];
+    long zb1 = chain[7];
+    long gSum0 = chain[8];
+    long gSum1 = chain[9];
+    long gDif0 = chain[10];
+    long gDif1 = chain[11];
+    long[] xs = giantX;
+    long[] zs = giantZ;
+    for (int k = 0; k < 2 * count; k += 2) {
+      xs[k] = xa0;
+      xs[k + 1] = xa1;
+      zs[k] = za0;
+      zs[k + 1] = za1;
       long d0 = m.subtract(xb0, xb1, zb0, zb1);
       long d1 = m.high;
       long s0 = m.add(xb0, xb1, zb0, zb1);
@@ -299,57 +376,73 @@ final class TwoWordEcm {
       zb0 = zNext0;
       zb1 = zNext1;
     }
-    return m.gcdWithModulus(product0, product1);
+    chain[0] = xa0;
+    chain[1] = xa1;
+    chain[2] = za0;
+    chain[3] = za1;
+    chain[4] = xb0;
+    chain[5] = xb1;
+    chain[6] = zb0;
+    chain[7] = zb1;
   }
 
   /**
-   * Stores [i]Q and its X Z for every baby step i, walking over the odd multiples with [2]Q as the
-   * step; leaves [WHEEL / 2]Q in the result fields.
+   * Replaces each of the count points (xs[k] : zs[k]) by x / z, with one inversion for all of them
+   * (Montgomery's trick: the prefix products, one inversion, then back through the prefixes).
+   * Returns null on success, else gcd(z_1 ... z_count, n), which is then a factor or n.
    */
-  private void storeBabies(long xq0, long xq1, long zq0, long zq1) {
+  private BigInteger normalize(long[] xs, long[] zs, int count) {
     TwoWordMontgomery m = mont;
-    doublePoint(xq0, xq1, zq0, zq1);
-    long x20 = resultX0;
-    long x21 = resultX1;
-    long z20 = resultZ0;
-    long z21 = resultZ1;
-    long xPrev0 = xq0; // [i - 2]Q, starting with [-1]Q, which has the same x as [1]Q
-    long xPrev1 = xq1;
-    long zPrev0 = zq0;
-    long zPrev1 = zq1;
-    long xCur0 = xq0;
-    long xCur1 = xq1;
-    long zCur0 = zq0;
-    long zCur1 = zq1;
-    int baby = 0;
-    for (int i = 1; ; i += 2) {
-      if (baby < BABIES && EcmPlan.BABY_STEPS[baby] == i) {
-        int b = 6 * baby;
-        babies[b] = xCur0;
-        babies[b + 1] = xCur1;
-        babies[b + 2] = zCur0;
-        babies[b + 3] = zCur1;
-        babies[b + 4] = m.multiply(xCur0, xCur1, zCur0, zCur1);
-        babies[b + 5] = m.high;
-        baby++;
-      }
-      if (i == EcmPlan.WHEEL / 2) {
-        break;
-      }
-      addPoints(xCur0, xCur1, zCur0, zCur1, x20, x21, z20, z21, xPrev0, xPrev1, zPrev0, zPrev1);
-      xPrev0 = xCur0;
-      xPrev1 = xCur1;
-      zPrev0 = zCur0;
-      zPrev1 = zCur1;
-      xCur0 = resultX0;
-      xCur1 = resultX1;
-      zCur0 = resultZ0;
-      zCur1 = resultZ1;
+    long[] prefixes = prefix;
+    long c0 = zs[0];
+    long c1 = zs[1];
+    prefixes[0] = c0;
+    prefixes[1] = c1;
+    for (int k = 2; k < 2 * count; k += 2) {
+      c0 = m.multiply(c0, c1, zs[k], zs[k + 1]);
+      c1 = m.high;
+      prefixes[k] = c0;
+      prefixes[k + 1] = c1;
     }
-    resultX0 = xCur0;
-    resultX1 = xCur1;
-    resultZ0 = zCur0;
-    resultZ1 = zCur1;
+    BigInteger common = m.gcdWithModulus(c0, c1);
+    if (!common.equals(BigInteger.ONE)) {
+      return common;
+    }
+    long inverse0 = m.inverse(c0, c1); // 1 / (z_1 ... z_count)
+    long inverse1 = m.high;
+    for (int k = 2 * count - 2; k > 0; k -= 2) {
+      long zInverse0 = m.multiply(inverse0, inverse1, prefixes[k - 2], prefixes[k - 1]);
+      long zInverse1 = m.high;
+      inverse0 = m.multiply(inverse0, inverse1, zs[k], zs[k + 1]);
+      inverse1 = m.high;
+      xs[k] = m.multiply(xs[k], xs[k + 1], zInverse0, zInverse1);
+      xs[k + 1] = m.high;
+    }
+    xs[0] = m.multiply(xs[0], xs[1], inverse0, inverse1);
+    xs[1] = m.high;
+    return null;
+  }
+
+  /** Multiplies x_g - x_b into the product for every pair of the count normalized giants. */
+  private void pairUp(int[] pairMasks, int start, int count) {
+    TwoWordMontgomery m = mont;
+    long[] xs = giantX;
+    long[] baby = babyX;
+    long product0 = productLow;
+    long product1 = productHigh;
+    for (int k = 0; k < count; k++) {
+      long x0 = xs[2 * k];
+      long x1 = xs[2 * k + 1];
+      for (int pairs = pairMasks[start + k]; pairs != 0; pairs &= pairs - 1) {
+        int b = 2 * Integer.numberOfTrailingZeros(pairs);
+        long d0 = m.subtract(x0, x1, baby[b], baby[b + 1]);
+        long d1 = m.high;
+        product0 = m.multiply(product0, product1, d0, d1);
+        product1 = m.high;
+      }
+    }
+    productLow = product0;
+    productHigh = product1;
   }
 
   /** Sets the result fields to 2 (x : z) on the current curve, normalized to C24 = 1. */

@@ -35,6 +35,9 @@ final class TwoWordMontgomery {
 
   private final boolean lazy;
 
+  /** R^2 mod n. */
+  private final BigInteger rSquared;
+
   /** The high word of the last result. */
   long high;
 
@@ -48,6 +51,7 @@ final class TwoWordMontgomery {
     this.n1 = n.shiftRight(64).longValue();
     this.negInverse = -Montgomery64.inverse(n0);
     this.lazy = n.bitLength() <= LAZY_BITS;
+    this.rSquared = BigInteger.ONE.shiftLeft(256).mod(n);
     BigInteger twoN = n.shiftLeft(1);
     this.twoN0 = twoN.longValue();
     this.twoN1 = twoN.shiftRight(64).longValue();
@@ -69,6 +73,18 @@ final class TwoWordMontgomery {
   BigInteger fromMontgomery(long lo, long hi) {
     BigInteger rInverse = BigInteger.ONE.shiftLeft(128).modInverse(modulus);
     return toBigInteger(lo, hi).multiply(rInverse).mod(modulus);
+  }
+
+  /**
+   * The low word of the Montgomery form of 1 / a, for the residue a with words lo and hi, which
+   * must be prime to n; the high word goes to {@link #high}. One BigInteger inversion.
+   */
+  long inverse(long lo, long hi) {
+    // a holds A R, and A^-1 R = R^2 / (A R)
+    BigInteger r =
+        toBigInteger(lo, hi).mod(modulus).modInverse(modulus).multiply(rSquared).mod(modulus);
+    high = r.shiftRight(64).longValue();
+    return r.longValue();
   }
 
   /**

@@ -145,6 +145,32 @@ class TwoWordMontgomeryTest {
   }
 
   @Test
+  void shouldInvertResiduesPrimeToTheModulusLikeBigInteger() {
+    Random random = new Random(26);
+    for (BigInteger n : moduli(random)) {
+      TwoWordMontgomery mont = new TwoWordMontgomery(n);
+      for (int i = 1; i < 20; i++) {
+        BigInteger a = i == 1 ? BigInteger.ONE : randomBelow(random, n);
+        if (!a.gcd(n).equals(BigInteger.ONE)) {
+          continue;
+        }
+        long a0 = mont.toMontgomery(a);
+        long a1 = mont.high;
+        if (mont.isLazy()) {
+          a1 += high(n); // a lazy representative above n inverts the same
+          a0 += n.longValue();
+          a1 += Long.compareUnsigned(a0, n.longValue()) < 0 ? 1 : 0;
+        }
+
+        long inverse = mont.inverse(a0, a1);
+
+        assertThat(mont.fromMontgomery(inverse, mont.high)).isEqualTo(a.modInverse(n));
+        assertThat(value(inverse, mont.high)).isLessThan(n);
+      }
+    }
+  }
+
+  @Test
   void shouldComputeTheGcdWithTheModulusOfAnyRepresentative() {
     BigInteger p = BigInteger.valueOf(1_000_000_007L);
     BigInteger n = p.multiply(new BigInteger("36893488147419103363")); // a 65-bit prime
