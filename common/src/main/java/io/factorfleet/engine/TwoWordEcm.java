@@ -14,14 +14,20 @@ final class TwoWordEcm {
 
   private static final int BABIES = EcmPlan.BABY_STEPS.length;
 
-  /** Deadline checks happen every this many ladder or giant steps. */
-  private static final int CHECK_EVERY = 256;
+  /** Stage-1 ladder steps per call, between deadline checks. */
+  private static final int LADDER_CHUNK = 32;
 
   private final TwoWordMontgomery mont;
   private final Deadline deadline;
 
+  /** Where the stage-1 ladder stands between chunks: [k]P and [k + 1]P, X and Z of each. */
+  private final long[] ladderState = new long[8];
+
   /** Giant steps per block, which shares one inversion. */
   private static final int GIANT_BLOCK = 512;
+
+  /** Giant steps per call of the giant-step and pairing loops. */
+  private static final int GIANT_CHUNK = 32;
 
   /** Stage-2 baby points: the words of X and of Z, then x = X / Z in babyX. */
   private final long[] babyX = new long[2 * BABIES];
@@ -79,9 +85,26 @@ final class TwoWordEcm {
     long one0 = m.toMontgomery(BigInteger.ONE);
     long one1 = m.high;
     doublePoint(xb0, xb1, one0, one1);
-    if (!ladder(xb0, xb1, resultX0, resultX1, resultZ0, resultZ1, plan.stage1Masks)) {
-      return null;
+    long[] masks = plan.stage1Masks;
+    long[] state = ladderState;
+    state[0] = xb0;
+    state[1] = xb1;
+    state[2] = one0;
+    state[3] = one1;
+    state[4] = resultX0;
+    state[5] = resultX1;
+    state[6] = resultZ0;
+    state[7] = resultZ1;
+    for (int from = 0; from < masks.length; from += LADDER_CHUNK) {
+      if (deadline.expired()) {
+        return null;
+      }
+      ladder(xb0, xb1, masks, from, Math.min(masks.length, from + LADDER_CHUNK));
     }
+    resultX0 = state[0];
+    resultX1 = state[1];
+    resultZ0 = state[2];
+    resultZ1 = state[3];
     BigInteger g = m.gcdWithModulus(resultZ0, resultZ1);
     if (!g.equals(BigInteger.ONE)) {
       return g;
@@ -90,23 +113,27 @@ final class TwoWordEcm {
   }
 
   /**
-   * Stage 1: the Montgomery ladder from P = (xb : 1) and [2]P = (x1 : z1) over the bits of the
-   * stage-1 multiplier k given as masks; sets the result fields to [k]P. Returns false when the
-   * deadline expired. A method of its own, apart from the set-up, because the JIT inlines at most
-   * 8000 bytecodes into one method and each inlined multiply counts about 600.
+   * Stage 1, steps from to to - 1: the Montgomery ladder with P = (xb : 1) over the bits of the
+   * stage-1 multiplier k given as masks, continuing from ([k']P, [k' + 1]P) in ladderState. A
+   * method of its own, apart from the set-up, because the JIT inlines at most 8000 bytecodes into
+   * one method and each inlined multiply counts about 600; called per chunk of steps, because the
+   * JIT compiles a method after a few hundred calls but a loop only after about 100,000 iterations
+   * (about 35 curves), which a short input never leaves.
    */
-  private boolean ladder(long xb0, long xb1, long x10, long x11, long z10, long z11, long[] masks) {
+  private void ladder(long xb0, long xb1, long[] masks, int from, int to) {
     TwoWordMontgomery m = mont;
-    long xa0 = xb0;
-    long xa1 = xb1;
-    long za0 = m.toMontgomery(BigInteger.ONE);
-    long za1 = m.high;
+    long[] state = ladderState;
+    long xa0 = state[0];
+    long xa1 = state[1];
+    long za0 = state[2];
+    long za1 = state[3];
+    long x10 = state[4];
+    long x11 = state[5];
+    long z10 = state[6];
+    long z11 = state[7];
     long c0 = a24Low;
     long c1 = a24High;
-    for (int i = 0; i < masks.length; i++) {
-      if ((i & (CHECK_EVERY - 1)) == 0 && deadline.expired()) {
-        return false;
-      }
+    for (int i = from; i < to; i++) {
       // (xa : za) = [k]P and (x1 : z1) = [k + 1]P. On a one bit the two swap places, so that the
       // step is always "add into the second, double the first", then swap back: the bits are
       // unpredictable, so masks beat branches.
@@ -174,11 +201,14 @@ final class TwoWordEcm {
       za1 ^= swap;
       z11 ^= swap;
     }
-    resultX0 = xa0;
-    resultX1 = xa1;
-    resultZ0 = za0;
-    resultZ1 = za1;
-    return true;
+    state[0] = xa0;
+    state[1] = xa1;
+    state[2] = za0;
+    state[3] = za1;
+    state[4] = x10;
+    state[5] = x11;
+    state[6] = z10;
+    state[7] = z11;
   }
 
   /**
@@ -209,12 +239,17 @@ final class TwoWordEcm {
         return null;
       }
       int count = Math.min(GIANT_BLOCK, pairMasks.length - start);
-      nextGiants(count);
+      // in chunks of calls, for the JIT, as in stage 1
+      for (int from = 0; from < count; from += GIANT_CHUNK) {
+        nextGiants(from, Math.min(count, from + GIANT_CHUNK));
+      }
       failed = normalize(giantX, giantZ, count);
       if (failed != null) {
         return failed;
       }
-      pairUp(pairMasks, start, count);
+      for (int from = 0; from < count; from += GIANT_CHUNK) {
+        pairUp(pairMasks, start, from, Math.min(count, from + GIANT_CHUNK));
+      }
     }
     return mont.gcdWithModulus(productLow, productHigh);
   }
@@ -322,10 +357,10 @@ final class TwoWordEcm {
   }
 
   /**
-   * Stores the next count giant points of the chain in giantX and giantZ and advances the chain:
-   * each is [j + 2]G = [j + 1]G + G, whose difference is [j]G, six multiplies.
+   * Stores the next giant points of the chain at indices from to to - 1 of giantX and giantZ and
+   * advances the chain: each is [j + 2]G = [j + 1]G + G, whose difference is [j]G, six multiplies.
    */
-  private void nextGiants(int count) {
+  private void nextGiants(int from, int to) {
     TwoWordMontgomery m = mont;
     long[] chain = giantChain;
     long xa0 = chain[0];
@@ -342,7 +377,7 @@ final class TwoWordEcm {
     long gDif1 = chain[11];
     long[] xs = giantX;
     long[] zs = giantZ;
-    for (int k = 0; k < 2 * count; k += 2) {
+    for (int k = 2 * from; k < 2 * to; k += 2) {
       xs[k] = xa0;
       xs[k + 1] = xa1;
       zs[k] = za0;
@@ -423,14 +458,17 @@ final class TwoWordEcm {
     return null;
   }
 
-  /** Multiplies x_g - x_b into the product for every pair of the count normalized giants. */
-  private void pairUp(int[] pairMasks, int start, int count) {
+  /**
+   * Multiplies x_g - x_b into the product for every pair of the normalized giants from to to - 1 of
+   * the block that starts at giant step start.
+   */
+  private void pairUp(int[] pairMasks, int start, int from, int to) {
     TwoWordMontgomery m = mont;
     long[] xs = giantX;
     long[] baby = babyX;
     long product0 = productLow;
     long product1 = productHigh;
-    for (int k = 0; k < count; k++) {
+    for (int k = from; k < to; k++) {
       long x0 = xs[2 * k];
       long x1 = xs[2 * k + 1];
       for (int pairs = pairMasks[start + k]; pairs != 0; pairs &= pairs - 1) {
