@@ -5,10 +5,10 @@ import java.math.BigInteger;
 /**
  * One ECM curve (stage 1 and stage 2) modulo a number of 65 to 128 bits, in {@link
  * TwoWordMontgomery} arithmetic: the curve schedule and parameters come from {@link WideEcm}. Every
- * coordinate is a pair of long locals (low word "0", high word "1"), so the hot loops touch no
- * array but the stage-2 baby points. The loops spell each step out instead of calling helpers,
- * because a helper could hand back only one word of a point. Not thread-safe: one instance per
- * number.
+ * coordinate is a pair of long locals (low word "0", high word "1"); arrays hold only what stage 2
+ * stores (baby and giant points) and the state carried from one call of a loop to the next. The
+ * loops spell each step out instead of calling helpers, because a helper could hand back only one
+ * word of a point. Not thread-safe: one instance per number.
  */
 final class TwoWordEcm {
 
@@ -17,17 +17,17 @@ final class TwoWordEcm {
   /** Stage-1 ladder steps per call, between deadline checks. */
   private static final int LADDER_CHUNK = 32;
 
-  private final TwoWordMontgomery mont;
-  private final Deadline deadline;
-
-  /** Where the stage-1 ladder stands between chunks: [k]P and [k + 1]P, X and Z of each. */
-  private final long[] ladderState = new long[8];
-
   /** Giant steps per block, which shares one inversion. */
   private static final int GIANT_BLOCK = 512;
 
   /** Giant steps per call of the giant-step and pairing loops. */
   private static final int GIANT_CHUNK = 32;
+
+  private final TwoWordMontgomery mont;
+  private final Deadline deadline;
+
+  /** Where the stage-1 ladder stands between chunks: [k]P and [k + 1]P, X and Z of each. */
+  private final long[] ladderState = new long[8];
 
   /** Stage-2 baby points: the words of X and of Z, then x = X / Z in babyX. */
   private final long[] babyX = new long[2 * BABIES];

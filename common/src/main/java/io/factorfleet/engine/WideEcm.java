@@ -5,8 +5,9 @@ import java.math.BigInteger;
 /**
  * Lenstra's elliptic curve method for odd composites beyond 64 bits, on Montgomery curves with
  * Suyama's parametrization, in multi-word Montgomery arithmetic. Runs curves with growing bounds
- * (small factors are found first) until a factor turns up or the deadline expires. Not thread-safe:
- * one instance per number.
+ * (small factors are found first) until a factor turns up or the deadline expires. Up to 128 bits
+ * each curve runs in {@link TwoWordEcm}, on long locals; above, in the array arithmetic of {@link
+ * WideMontgomery} here. Not thread-safe: one instance per number.
  */
 final class WideEcm {
 
