@@ -28,6 +28,9 @@ final class EcmPlan {
    */
   final long[] oddStage1Masks;
 
+  /** All bits of the stage-1 multiplier as such masks, for ladders that run over every bit. */
+  final long[] stage1Masks;
+
   /** The exponent of 2 in the stage-1 multiplier: doublings, cheaper than ladder steps. */
   final int stage1Doublings;
 
@@ -46,6 +49,10 @@ final class EcmPlan {
       doublings++;
     }
     this.stage1Doublings = doublings;
+    this.stage1Masks = new long[stage1Bits.length];
+    for (int i = 0; i < stage1Masks.length; i++) {
+      stage1Masks[i] = stage1Bits[i] ? -1L : 0L;
+    }
     this.oddStage1Masks = new long[stage1Bits.length - doublings];
     for (int i = 0; i < oddStage1Masks.length; i++) {
       oddStage1Masks[i] = stage1Bits[i] ? -1L : 0L;

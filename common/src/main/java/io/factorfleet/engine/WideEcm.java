@@ -5,8 +5,9 @@ import java.math.BigInteger;
 /**
  * Lenstra's elliptic curve method for odd composites beyond 64 bits, on Montgomery curves with
  * Suyama's parametrization, in multi-word Montgomery arithmetic. Runs curves with growing bounds
- * (small factors are found first) until a factor turns up or the deadline expires. Not thread-safe:
- * one instance per number.
+ * (small factors are found first) until a factor turns up or the deadline expires. Up to 128 bits
+ * each curve runs in {@link TwoWordEcm}, on long locals; above, in the array arithmetic of {@link
+ * WideMontgomery} here. Not thread-safe: one instance per number.
  */
 final class WideEcm {
 
@@ -21,6 +22,10 @@ final class WideEcm {
   private static final int CHECK_EVERY = 256;
 
   private final WideMontgomery mont;
+
+  /** The curve arithmetic on long locals for 65 to 128 bits; null above. */
+  private final TwoWordEcm twoWord;
+
   private final BigInteger n;
   private final Deadline deadline;
   private final long[] a24;
@@ -37,6 +42,7 @@ final class WideEcm {
     this.n = n;
     this.deadline = deadline;
     this.mont = new WideMontgomery(n);
+    this.twoWord = n.bitLength() <= 128 ? new TwoWordEcm(n, deadline) : null;
     this.a24 = mont.newResidue();
     this.x0 = mont.newResidue();
     this.z0 = mont.newResidue();
@@ -97,8 +103,13 @@ final class WideEcm {
       return common;
     }
     BigInteger inverse = denominator.modInverse(n);
-    copy(a24, mont.toMontgomery(a.multiply(v3).multiply(inverse).mod(n)));
-    copy(x0, mont.toMontgomery(u3.multiply(c).multiply(inverse).mod(n)));
+    BigInteger normalizedA24 = a.multiply(v3).multiply(inverse).mod(n);
+    BigInteger normalizedX0 = u3.multiply(c).multiply(inverse).mod(n);
+    if (twoWord != null) {
+      return twoWord.runCurve(normalizedA24, normalizedX0, plan);
+    }
+    copy(a24, mont.toMontgomery(normalizedA24));
+    copy(x0, mont.toMontgomery(normalizedX0));
     copy(z0, mont.toMontgomery(BigInteger.ONE));
 
     long[] xa = x0.clone();

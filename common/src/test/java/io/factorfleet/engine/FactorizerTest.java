@@ -213,6 +213,20 @@ class FactorizerTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {65, 66, 121, 122, 123, 124, 126, 127, 128})
+  void shouldFactorProductsOfA36BitPrimeAndALargePrimeOfEveryTwoWordSize(int bits) {
+    TestNumbers numbers = TestNumbers.seeded(5500 + bits);
+    for (int i = 0; i < 4; i++) {
+      BigInteger p = numbers.aPrime(36);
+      BigInteger q = numbers.aPrime(bits - 36);
+      while (p.multiply(q).bitLength() != bits) {
+        q = numbers.aPrime(bits - 36);
+      }
+      assertThat(factorizer.factor(p.multiply(q)).primes()).containsExactly(p.min(q), p.max(q));
+    }
+  }
+
   @Test
   void shouldFactorUnsignedLongsWithoutAllocatingResults() {
     TestNumbers numbers = TestNumbers.seeded(6000);
