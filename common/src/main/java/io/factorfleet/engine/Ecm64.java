@@ -326,6 +326,9 @@ final class Ecm64 {
     }
     // With every point scaled to Z = 1, each (giant, baby) pair costs one multiply: the product
     // of the x-coordinate differences, instead of two for the projective cross difference.
+    // The pairs start at the first giant step, so primes q in (B1, WHEEL / 2) have no pair; they
+    // are baby indices, and if [q]Q is the identity mod p, its Z is 0 mod p: the inversion below
+    // multiplies every baby's Z and then fails, and its gcd returns the factor.
     long failure = normalize(points, BABIES + giants, n, nInverse, rCubed);
     if (failure != 0) {
       return failure;
