@@ -66,7 +66,7 @@ public final class ResultVerifier {
   }
 
   /**
-   * The common case in long arithmetic: a complete factorization of a number below 10^18. Returns
+   * The common case in long arithmetic: a complete factorization of a number below 2^63. Returns
    * false when anything is off, and the general check then says what.
    */
   private static boolean checksOutSmall(long n, List<String> factors) {

@@ -11,8 +11,12 @@ public final class NumberParser {
   /** The digit limit used when none is configured. */
   public static final int DEFAULT_MAX_DIGITS = 100;
 
-  /** Digits that always fit in a long: the fast paths read up to this many. */
-  private static final int SMALL_DIGITS = 18;
+  /**
+   * Significant digits the fast paths read at most: any 19 digits fit in 64 bits unsigned, so the
+   * values from 2^63 up, which do not fit a long, show as negative and are left to the general
+   * path.
+   */
+  private static final int SMALL_DIGITS = 19;
 
   private final int maxDigits;
 
@@ -33,6 +37,22 @@ public final class NumberParser {
    * @throws InvalidNumberException with a message fit to show the user
    */
   public BigInteger parse(String token) {
+    int firstNonZero = firstSignificantDigit(token);
+    if (firstNonZero < 0) {
+      return BigInteger.ZERO;
+    }
+    if (token.length() - firstNonZero <= 18) {
+      return BigInteger.valueOf(Long.parseLong(token, firstNonZero, token.length(), 10));
+    }
+    return new BigInteger(token.substring(firstNonZero));
+  }
+
+  /**
+   * Where the significant digits of a valid token start, or -1 when its value is zero.
+   *
+   * @throws InvalidNumberException when the token is not a positive integer of at most the limit
+   */
+  private int firstSignificantDigit(String token) {
     int start = token.startsWith("+") ? 1 : 0;
     if (start == token.length()) {
       throw notAPositiveInteger(token);
@@ -47,24 +67,19 @@ public final class NumberParser {
         firstNonZero = i;
       }
     }
-    if (firstNonZero < 0) {
-      return BigInteger.ZERO;
-    }
-    int digits = token.length() - firstNonZero;
+    int digits = firstNonZero < 0 ? 1 : token.length() - firstNonZero;
     if (digits > maxDigits) {
       throw new InvalidNumberException(
           token,
           "'" + abbreviate(token) + "' has " + digits + " digits, over the limit of " + maxDigits);
     }
-    if (digits <= 18) {
-      return BigInteger.valueOf(Long.parseLong(token, firstNonZero, token.length(), 10));
-    }
-    return new BigInteger(token.substring(firstNonZero));
+    return firstNonZero;
   }
 
   /**
    * The fast path for the common case: the value of a token that {@link #parse} would accept and
-   * that fits in 18 digits, or -1 for any other token (which {@link #parse} then handles).
+   * that fits in a long (below 2^63), or -1 for any other token (which {@link #parse} then
+   * handles).
    */
   public long parseSmall(String token) {
     int length = token.length();
@@ -83,8 +98,8 @@ public final class NumberParser {
 
   /**
    * The value of {@code text} when it is written as Factor Fleet writes numbers (digits only, no
-   * leading zero) and fits in 18 digits; -1 otherwise. For checking what others wrote, where {@link
-   * #parseSmall} reads what users typed.
+   * leading zero) and fits in a long (below 2^63); -1 otherwise. For checking what others wrote,
+   * where {@link #parseSmall} reads what users typed.
    */
   public static long parseSmallCanonical(String text) {
     int length = text.length();
@@ -95,7 +110,8 @@ public final class NumberParser {
   }
 
   /**
-   * The value of the decimal digits of {@code text} from {@code from} on, or -1 for a non-digit.
+   * The value of the decimal digits of {@code text} from {@code from} on (at most {@link
+   * #SMALL_DIGITS} of them), or -1 for a non-digit or a value of 2^63 or more.
    */
   private static long digitsValue(String text, int from) {
     long value = 0;
@@ -106,7 +122,7 @@ public final class NumberParser {
       }
       value = value * 10 + digit;
     }
-    return value;
+    return value < 0 ? -1 : value;
   }
 
   /**
@@ -116,7 +132,11 @@ public final class NumberParser {
    */
   public String canonical(String token) {
     long small = parseSmall(token);
-    return small >= 0 ? canonical(token, small) : parse(token).toString();
+    if (small >= 0) {
+      return canonical(token, small);
+    }
+    int firstNonZero = firstSignificantDigit(token);
+    return firstNonZero < 0 ? "0" : token.substring(firstNonZero);
   }
 
   /** The canonical text of a token {@link #parseSmall} read as {@code value}. */

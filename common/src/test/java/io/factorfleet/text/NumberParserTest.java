@@ -65,7 +65,16 @@ class NumberParserTest {
   @Test
   void shouldReadSmallNumbersOnTheFastPathExactlyAsTheGeneralOne() {
     for (String token :
-        new String[] {"0", "7", "+5", "007", "999999999999999999", "00000000000000000000001"}) {
+        new String[] {
+          "0",
+          "7",
+          "+5",
+          "007",
+          "999999999999999999",
+          "1000000000000000000",
+          "+09223372036854775807",
+          "00000000000000000000001"
+        }) {
       assertThat(parser.parseSmall(token))
           .as(token)
           .isEqualTo(parser.parse(token).longValueExact());
@@ -74,7 +83,17 @@ class NumberParserTest {
 
   @Test
   void shouldLeaveEverythingElseToTheGeneralPath() {
-    for (String token : new String[] {"", "+", "abc", "-3", "1000000000000000000", "12\r"}) {
+    for (String token :
+        new String[] {
+          "",
+          "+",
+          "abc",
+          "-3",
+          "9223372036854775808",
+          "9999999999999999999",
+          "10000000000000000000",
+          "12\r"
+        }) {
       assertThat(parser.parseSmall(token)).as(token).isEqualTo(-1);
     }
     assertThat(new NumberParser(3).parseSmall("1000")).isEqualTo(-1);
@@ -85,7 +104,18 @@ class NumberParserTest {
     assertThat(NumberParser.parseSmallCanonical("0")).isZero();
     assertThat(NumberParser.parseSmallCanonical("999999999999999999"))
         .isEqualTo(999_999_999_999_999_999L);
-    for (String text : new String[] {"", "+5", "007", "0 ", "1000000000000000000", "-3"}) {
+    assertThat(NumberParser.parseSmallCanonical("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+    for (String text :
+        new String[] {
+          "",
+          "+5",
+          "007",
+          "0 ",
+          "9223372036854775808",
+          "9999999999999999999",
+          "922337203685477580x",
+          "-3"
+        }) {
       assertThat(NumberParser.parseSmallCanonical(text)).as(text).isEqualTo(-1);
     }
   }
@@ -96,7 +126,12 @@ class NumberParserTest {
     assertThat(parser.canonical("+0")).isEqualTo("0");
     assertThat(parser.canonical("0")).isEqualTo("0");
     assertThat(parser.canonical("+00012345678901234567890")).isEqualTo("12345678901234567890");
+    assertThat(parser.canonical("+000000000000000000000000")).isEqualTo("0");
+    assertThat(parser.canonical("98765432109876543210")).isEqualTo("98765432109876543210");
     assertThatThrownBy(() -> parser.canonical("x")).isInstanceOf(InvalidNumberException.class);
+    assertThatThrownBy(() -> new NumberParser(3).canonical("+0001234"))
+        .isInstanceOf(InvalidNumberException.class)
+        .hasMessageContaining("4 digits");
   }
 
   @Test

@@ -12,8 +12,11 @@ import java.util.List;
  * straight into longs where they fit.
  */
 final class ChunkReader {
-  /** Digits that always fit a long. */
-  private static final int MAX_LONG_DIGITS = 18;
+  /**
+   * Significant digits read as a number at most: any 19 fit in 64 bits unsigned, and those of 2^63
+   * and more, which do not fit a long, show as negative and stay text.
+   */
+  private static final int MAX_LONG_DIGITS = 19;
 
   private final int maxFastDigits;
   private final TokenReader stream;
@@ -57,8 +60,9 @@ final class ChunkReader {
   }
 
   /**
-   * The value of an optional {@code +} and digits with few enough significant ones, else -1: the
-   * byte-level twin of {@link io.factorfleet.text.NumberParser#parseSmall}, tested against it.
+   * The value of an optional {@code +} and digits with few enough significant ones and a value
+   * below 2^63, else -1: the byte-level twin of {@link
+   * io.factorfleet.text.NumberParser#parseSmall}, tested against it.
    */
   private long fastParse(byte[] bytes, int length) {
     int i = length > 0 && bytes[0] == '+' ? 1 : 0;
@@ -79,7 +83,7 @@ final class ChunkReader {
       }
       value = value * 10 + digit;
     }
-    return value;
+    return value < 0 ? -1 : value;
   }
 
   private int nextArgumentToken() {

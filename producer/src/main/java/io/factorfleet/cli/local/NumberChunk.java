@@ -3,9 +3,8 @@ package io.factorfleet.cli.local;
 import java.util.Arrays;
 
 /**
- * A slice of the input, as read: tokens that fit a long (at most 18 significant digits, the common
- * case) are kept as numbers, everything else as text for the general path. No object per number on
- * the fast path.
+ * A slice of the input, as read: tokens that fit a long (below 2^63, the common case) are kept as
+ * numbers, everything else as text for the general path. No object per number on the fast path.
  */
 final class NumberChunk {
   /** Marks an entry held as text rather than as a number. */
