@@ -31,10 +31,10 @@ class ComposeFileTest {
   private static final String DATA_DIR = EnvironmentDefaults.variableFor("--data-dir");
   private static final String METRICS_PORT = EnvironmentDefaults.variableFor("--metrics-port");
 
-  /** Read by logback.xml rather than by an option. */
+  /** Read by the logging set-up (ConsoleLogging) rather than by an option. */
   private static final String LOG_LEVEL = "FLEET_LOG_LEVEL";
 
-  /** Read by logback.xml rather than by an option. */
+  /** Read by the logging set-up (ConsoleLogging) rather than by an option. */
   private static final String LOG_FORMAT = "FLEET_LOG_FORMAT";
 
   /** The command each program's main runs, by main class. */
