@@ -3,7 +3,8 @@
 #   docker run --rm factor-fleet factor --local 123            (the CLI is the default)
 #   docker run --rm --entrypoint java factor-fleet -jar /opt/fleet/fleet-worker.jar --help
 # docker-compose.yml picks the program per service with an exec-form entrypoint, so the JVM is
-# PID 1 and receives SIGTERM itself: the worker drains within FLEET_DRAIN_TIMEOUT and exits 0.
+# PID 1 and receives SIGTERM itself (the CLI's launcher execs it): the worker drains within
+# FLEET_DRAIN_TIMEOUT and exits 0.
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
@@ -35,6 +36,7 @@ RUN groupadd --system --gid 10001 fleet \
 COPY --from=build /src/producer/target/fleet.jar /opt/fleet/fleet.jar
 COPY --from=build /src/worker/target/fleet-worker.jar /opt/fleet/fleet-worker.jar
 COPY --from=build /src/aggregator/target/fleet-aggregator.jar /opt/fleet/fleet-aggregator.jar
+COPY bin/fleet /opt/fleet/bin/fleet
 
 # Heap sized from the container's memory limit; a JVM out of memory exits so that it is
 # restarted instead of limping on.
@@ -43,7 +45,9 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 # Numeric, so that orchestrators can tell it is not root without reading /etc/passwd.
 USER 10001:10001
 WORKDIR /opt/fleet
-# The command line is the default program, with the JVM options of bin/fleet (its launcher
-# outside Docker): the serial collector suits a short-lived command.
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-jar", "/opt/fleet/fleet.jar"]
+# The command line is the default program, started by the same launcher as outside Docker,
+# bin/fleet, which picks its JVM options (the serial collector; C1 alone unless --local) and
+# execs java.
+ENV FLEET_JAR=/opt/fleet/fleet.jar
+ENTRYPOINT ["/opt/fleet/bin/fleet"]
 CMD ["--help"]

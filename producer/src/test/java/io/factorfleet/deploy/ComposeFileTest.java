@@ -174,15 +174,23 @@ class ComposeFileTest {
         .toList();
   }
 
-  /** The jar a service's exec-form entrypoint runs, as the build writes it. */
+  /**
+   * The jar a service's exec-form entrypoint runs, as the build writes it: named after {@code
+   * -jar}, or by the image's FLEET_JAR when the entrypoint is the command line's launcher.
+   */
   private ShadedJar jarOf(String service) {
     List<String> entrypoint = new ArrayList<>();
     service(service).path("entrypoint").forEach(word -> entrypoint.add(word.asText()));
-    assertThat(entrypoint).as("%s entrypoint", service).startsWith("java").hasSizeGreaterThan(2);
-    assertThat(entrypoint.get(entrypoint.size() - 2))
-        .as("%s entrypoint", service)
-        .isEqualTo("-jar");
-    String jarInImage = entrypoint.get(entrypoint.size() - 1);
+    String jarInImage;
+    if (entrypoint.equals(List.of(DeployFiles.launcherInImage()))) {
+      jarInImage = DeployFiles.imageEnvironment("FLEET_JAR");
+    } else {
+      assertThat(entrypoint).as("%s entrypoint", service).startsWith("java").hasSizeGreaterThan(2);
+      assertThat(entrypoint.get(entrypoint.size() - 2))
+          .as("%s entrypoint", service)
+          .isEqualTo("-jar");
+      jarInImage = entrypoint.get(entrypoint.size() - 1);
+    }
     String built = DeployFiles.jarsInImage().get(jarInImage);
     return DeployFiles.shadedJars().values().stream()
         .filter(jar -> jar.path().equals(built))

@@ -49,19 +49,29 @@ final class DeployFiles {
     }
   }
 
-  /** The launcher of the command line outside Docker. */
+  /** The launcher of the command line, outside Docker and in the image. */
   static final String LAUNCHER = "bin/fleet";
 
-  private static final Pattern LAUNCHER_DEFAULT_OPTIONS =
-      Pattern.compile("\\$\\{FLEET_JAVA_OPTS-([^}]*)}");
+  /** Where the image holds {@link #LAUNCHER}: the target of the runtime stage's COPY of it. */
+  static String launcherInImage() {
+    return runtimeStage().stream()
+        .filter(instruction -> instruction.is("COPY"))
+        .map(Instruction::words)
+        .filter(words -> words.size() == 2 && words.get(0).equals(LAUNCHER))
+        .map(words -> words.get(1))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("the image holds no " + LAUNCHER));
+  }
 
-  /** The JVM options {@link #LAUNCHER} starts the command line with when none are given. */
-  static List<String> launcherJvmOptions() {
-    Matcher options = LAUNCHER_DEFAULT_OPTIONS.matcher(read(LAUNCHER));
-    if (!options.find()) {
-      throw new IllegalStateException(LAUNCHER + " has no ${FLEET_JAVA_OPTS-...} default");
+  /** The value the runtime stage's ENV instructions give {@code name}, or null. */
+  static String imageEnvironment(String name) {
+    String value = null;
+    for (Instruction instruction : runtimeStage()) {
+      if (instruction.is("ENV") && instruction.arguments().startsWith(name + "=")) {
+        value = instruction.arguments().substring(name.length() + 1).replace("\"", "");
+      }
     }
-    return List.of(options.group(1).trim().split("\\s+"));
+    return value;
   }
 
   /**

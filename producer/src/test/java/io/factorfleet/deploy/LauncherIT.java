@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +56,17 @@ class LauncherIT {
   }
 
   @Test
+  void shouldKeepTheOptimizingCompilerForCommandsThatFactorInThisProcessOnly() throws Exception {
+    assertThat(tieredStopAtLevel(Map.of(), "factor", "--help")).isEqualTo(1);
+    assertThat(tieredStopAtLevel(Map.of(), "status", "--help")).isEqualTo(1);
+    assertThat(tieredStopAtLevel(Map.of(), "factor", "--local=false", "--help")).isEqualTo(1);
+    assertThat(tieredStopAtLevel(Map.of(), "factor", "--help", "--", "--local")).isEqualTo(1);
+    assertThat(tieredStopAtLevel(Map.of(), "factor", "--local", "--help")).isEqualTo(4);
+    assertThat(tieredStopAtLevel(Map.of(), "factor", "--help", "--local=true")).isEqualTo(4);
+    assertThat(tieredStopAtLevel(Map.of("FLEET_LOCAL", "true"), "factor", "--help")).isEqualTo(4);
+  }
+
+  @Test
   void shouldSayWhereItLookedWhenTheJarIsMissing() throws Exception {
     Path missing = work.resolve("fleet.jar");
 
@@ -60,6 +74,17 @@ class LauncherIT {
 
     assertThat(run.status()).isEqualTo(127);
     assertThat(run.err()).contains(missing.toString()).contains("./mvnw -DskipTests package");
+  }
+
+  /** The highest JIT tier of the JVM the launcher starts for these arguments. */
+  private int tieredStopAtLevel(Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
+    Map<String, String> printingFlags = new HashMap<>(environment);
+    printingFlags.put("JDK_JAVA_OPTIONS", "-XX:+PrintFlagsFinal");
+    Run run = launch(printingFlags, args);
+    Matcher flag = Pattern.compile("\\bTieredStopAtLevel\\s+=\\s+(\\d)").matcher(run.out());
+    assertThat(flag.find()).as("TieredStopAtLevel among the flags printed").isTrue();
+    return Integer.parseInt(flag.group(1));
   }
 
   private Run launch(Map<String, String> environment, String... args)
@@ -77,6 +102,8 @@ class LauncherIT {
             .redirectError(err.toFile());
     builder.environment().remove("FLEET_JAR");
     builder.environment().remove("FLEET_JAVA_OPTS");
+    builder.environment().remove("FLEET_LOCAL");
+    builder.environment().remove("JDK_JAVA_OPTIONS");
     builder.environment().putAll(environment);
     // the launcher runs the java on the PATH, as a user's shell would; make it this test's JDK
     builder

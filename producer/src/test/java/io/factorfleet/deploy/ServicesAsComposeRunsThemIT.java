@@ -136,7 +136,7 @@ class ServicesAsComposeRunsThemIT {
     environment.putAll(brokerEnvironment);
     environment.putAll(overrides);
     Process process =
-        processWith(environment, entrypointArguments(service).toArray(String[]::new))
+        processWith(environment, entrypointCommand(service, environment))
             .redirectOutput(work.resolve(service + ".log").toFile())
             .redirectErrorStream(true)
             .start();
@@ -148,12 +148,12 @@ class ServicesAsComposeRunsThemIT {
       throws IOException, InterruptedException {
     Map<String, String> environment = composeEnvironment("producer");
     environment.putAll(brokerEnvironment);
-    List<String> command = entrypointArguments("producer");
+    List<String> command = entrypointCommand("producer", environment);
     command.addAll(List.of(args));
     Path out = work.resolve("cli.out");
     Path err = work.resolve("cli.err");
     Process cli =
-        processWith(environment, command.toArray(String[]::new))
+        processWith(environment, command)
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();
@@ -178,15 +178,21 @@ class ServicesAsComposeRunsThemIT {
     return builder.inheritIO().start();
   }
 
-  private static ProcessBuilder processWith(Map<String, String> environment, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(args));
+  private static ProcessBuilder processWith(Map<String, String> environment, List<String> command) {
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(DeployFiles.repositoryRoot().toFile());
     // Only what compose sets, as in the container: nothing of the test run's own FLEET_* settings.
     builder.environment().keySet().removeIf(name -> name.startsWith(EnvironmentDefaults.PREFIX));
+    builder.environment().remove("JDK_JAVA_OPTIONS");
     builder.environment().putAll(environment);
+    // the java the launcher finds on the PATH, as in the image: this test's JDK
+    builder
+        .environment()
+        .put(
+            "PATH",
+            Path.of(System.getProperty("java.home"), "bin")
+                + ":"
+                + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     return builder;
   }
 
@@ -218,23 +224,36 @@ class ServicesAsComposeRunsThemIT {
   }
 
   /**
-   * The arguments of {@code java} in a service's exec-form entrypoint, JVM options included, with
-   * the jar the image holds replaced by the one the package phase wrote.
+   * A service's exec-form entrypoint as a local command, with what the image holds replaced by what
+   * this checkout has: this JDK's {@code java} and the jar the package phase wrote, or the command
+   * line's launcher, told in {@code environment} of that jar as the image's FLEET_JAR tells it.
    */
-  private List<String> entrypointArguments(String service) {
+  private List<String> entrypointCommand(String service, Map<String, String> environment) {
     List<String> entrypoint = new ArrayList<>();
     compose
         .path("services")
         .path(service)
         .path("entrypoint")
         .forEach(word -> entrypoint.add(word.asText()));
+    if (entrypoint.equals(List.of(DeployFiles.launcherInImage()))) {
+      environment.put("FLEET_JAR", built(DeployFiles.imageEnvironment("FLEET_JAR")).toString());
+      return new ArrayList<>(
+          List.of(DeployFiles.repositoryRoot().resolve(DeployFiles.LAUNCHER).toString()));
+    }
     assertThat(entrypoint).as("%s entrypoint", service).first().isEqualTo("java");
     int last = entrypoint.size() - 1;
-    String jar = DeployFiles.jarsInImage().get(entrypoint.get(last));
+    entrypoint.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    entrypoint.set(last, built(entrypoint.get(last)).toString());
+    return entrypoint;
+  }
+
+  /** The file the package phase wrote for what the image holds at {@code pathInImage}. */
+  private static Path built(String pathInImage) {
+    String jar = DeployFiles.jarsInImage().get(pathInImage);
+    assertThat(jar).as("%s, copied from the build stage", pathInImage).isNotNull();
     Path built = DeployFiles.repositoryRoot().resolve(jar);
     assertThat(built).as("%s, built by the package phase", jar).isRegularFile();
-    entrypoint.set(last, built.toString());
-    return new ArrayList<>(entrypoint.subList(1, entrypoint.size()));
+    return built;
   }
 
   private void awaitHealthy(int port, Process process) {
