@@ -1,6 +1,7 @@
 package io.factorfleet.aggregator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -14,6 +15,7 @@ import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;
 import io.factorfleet.wire.WireCodec;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -79,7 +81,12 @@ class ReplyConsumerIT {
     // THEN the reply in hand was recorded and acknowledged; the one behind it was not recorded
     // and is back in the queue for whoever consumes next
     assertThat(sink.accepted.get()).isEqualTo(1);
-    assertThat(channel.queueDeclarePassive(queue).getMessageCount()).isEqualTo(1);
+    // The broker requeues the reply left unacknowledged once the consumer's channel is closed; the
+    // quorum queue counts it a moment after the close returns.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(channel.queueDeclarePassive(queue).getMessageCount()).isEqualTo(1));
   }
 
   private void publish(ResultMessage result) throws Exception {
