@@ -9,7 +9,8 @@
 # The input is 10,000,000 random 9-digit numbers from bench/inputs.py (fixed seed). Each output is
 # compared with `cmp` against GNU `factor`'s on the same input. For every JVM (CLI, worker,
 # aggregator) it records the exit status, the wall time, the peak RSS (/usr/bin/time %M) and, from
-# its GC log (-Xlog:gc), the largest heap occupancy right after a collection and the number of
+# its GC log (-Xlog:gc), the largest heap occupancy right after a collection, the largest right
+# after a full collection (the live data then; "-" when there was none) and the number of
 # collections; then prints them as a table.
 #
 # Usage: bench/memory-10m.sh [--quick]
@@ -122,7 +123,7 @@ fi
 stop_aggregator
 stop_workers
 
-heap_after_gc() { # heap_after_gc GCLOG: "largest heap after a GC in MB, collections"
+heap_after_gc() { # heap_after_gc GCLOG: "largest heap after a GC in MB, after a full GC, collections"
   awk '
     function mb(v) {
       u = substr(v, length(v)); v = substr(v, 1, length(v) - 1)
@@ -131,22 +132,24 @@ heap_after_gc() { # heap_after_gc GCLOG: "largest heap after a GC in MB, collect
     /Pause/ && match($0, /[0-9]+[BKMG]->[0-9]+[BKMG]\(/) {
       split(substr($0, RSTART, RLENGTH - 1), a, "->")
       after = mb(a[2]); if (after > max) max = after; n++
+      if (/Pause Full/ && after > full) { full = after; fulls++ }
     }
-    END { printf "%d %d\n", max, n }' "$1"
+    END { printf "%d %s %d\n", max, fulls ? sprintf("%d", full) : "-", n }' "$1"
 }
 
 echo
-printf '%-7s %-17s %5s %9s %12s %20s %5s\n' \
-  job process exit wall_s peak_rss_MB max_heap_after_GC_MB GCs
+printf '%-7s %-17s %5s %9s %12s %20s %21s %5s\n' \
+  job process exit wall_s peak_rss_MB max_heap_after_GC_MB after_full_GC_MB GCs
 for row in "factor factor.cli fleet-factor" "factor factor.worker fleet-worker" \
   "submit submit.cli fleet-submit" "submit submit.worker fleet-worker" \
   "submit submit.aggregator fleet-aggregator"; do
   read -r job name process <<< "$row"
   read -r status wall rss < <(tail -1 "$WORK/$name.time" 2>/dev/null || echo "- - -")
-  heap="-" gcs="-"
-  [[ -s "$WORK/$name.gc" ]] && read -r heap gcs < <(heap_after_gc "$WORK/$name.gc")
-  awk -v j="$job" -v p="$process" -v x="$status" -v w="$wall" -v r="$rss" -v h="$heap" -v g="$gcs" \
-    'BEGIN { printf "%-7s %-17s %5s %9s %12.0f %20s %5s\n", j, p, x, w, r / 1024, h, g }'
+  heap="-" full="-" gcs="-"
+  [[ -s "$WORK/$name.gc" ]] && read -r heap full gcs < <(heap_after_gc "$WORK/$name.gc")
+  awk -v j="$job" -v p="$process" -v x="$status" -v w="$wall" -v r="$rss" -v h="$heap" -v f="$full" \
+    -v g="$gcs" \
+    'BEGIN { printf "%-7s %-17s %5s %9s %12.0f %20s %21s %5s\n", j, p, x, w, r / 1024, h, f, g }'
 done
 echo
 echo "fleet factor: output identical to GNU factor's: $FACTOR_SAME"
