@@ -101,10 +101,12 @@ row() { # row INPUT PROGRAM SECONDS
 }
 
 # A fleet in service has run jobs before: its workers' JIT has compiled the engine. Each set-up of
-# workers first runs one untimed job, a tenth of each input, so that the timed jobs measure workers
-# in service rather than the JVM's warm-up (which the first job after a start pays, about 1.3 s of
-# the worker's time on the semiprimes here).
-head -n "$(( ${COUNT[semiprime31]} / 10 ))" "$WORK/semiprime31.txt" > "$WORK/warmup.txt"
+# workers first runs one untimed job, so that the timed jobs measure workers in service rather than
+# the JVM's warm-up (which the first job after a start pays, about 1.3 s of the worker's time on
+# the semiprimes here): all the semiprimes and a tenth of the 9-digit numbers. With a tenth of the
+# semiprimes (4,000 numbers) the worker's C2 was still compiling the 64-bit ECM during the first
+# timed job (seen with -XX:+PrintCompilation), and the three timed runs fell one after the other.
+cp "$WORK/semiprime31.txt" "$WORK/warmup.txt"
 head -n "$(( ${COUNT[random9digit]} / 10 ))" "$WORK/random9digit.txt" >> "$WORK/warmup.txt"
 warm_up() {
   local t
