@@ -16,7 +16,7 @@ public final class NumberParser {
    * values from 2^63 up, which do not fit a long, show as negative and are left to the general
    * path.
    */
-  private static final int SMALL_DIGITS = 19;
+  public static final int SMALL_DIGITS = 19;
 
   private final int maxDigits;
 

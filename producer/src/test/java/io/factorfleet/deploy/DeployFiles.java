@@ -52,6 +52,16 @@ final class DeployFiles {
   /** The launcher of the command line, outside Docker and in the image. */
   static final String LAUNCHER = "bin/fleet";
 
+  /**
+   * A PATH whose first {@code java} is the one running the tests, so that {@link #LAUNCHER}, which
+   * runs the java on the PATH as a user's shell would, starts this JDK.
+   */
+  static String pathWithThisJdkFirst() {
+    return Path.of(System.getProperty("java.home"), "bin")
+        + ":"
+        + System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+  }
+
   /** Where the image holds {@link #LAUNCHER}: the target of the runtime stage's COPY of it. */
   static String launcherInImage() {
     return runtimeStage().stream()

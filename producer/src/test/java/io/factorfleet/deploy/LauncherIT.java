@@ -105,14 +105,7 @@ class LauncherIT {
     builder.environment().remove("FLEET_LOCAL");
     builder.environment().remove("JDK_JAVA_OPTIONS");
     builder.environment().putAll(environment);
-    // the launcher runs the java on the PATH, as a user's shell would; make it this test's JDK
-    builder
-        .environment()
-        .put(
-            "PATH",
-            Path.of(System.getProperty("java.home"), "bin")
-                + ":"
-                + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    builder.environment().put("PATH", DeployFiles.pathWithThisJdkFirst());
     Process process = builder.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
     return new Run(

@@ -185,14 +185,7 @@ class ServicesAsComposeRunsThemIT {
     builder.environment().keySet().removeIf(name -> name.startsWith(EnvironmentDefaults.PREFIX));
     builder.environment().remove("JDK_JAVA_OPTIONS");
     builder.environment().putAll(environment);
-    // the java the launcher finds on the PATH, as in the image: this test's JDK
-    builder
-        .environment()
-        .put(
-            "PATH",
-            Path.of(System.getProperty("java.home"), "bin")
-                + ":"
-                + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    builder.environment().put("PATH", DeployFiles.pathWithThisJdkFirst());
     return builder;
   }
 

@@ -1,6 +1,7 @@
 package io.factorfleet.cli.local;
 
 import io.factorfleet.producer.input.TokenReader;
+import io.factorfleet.text.NumberParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +13,6 @@ import java.util.List;
  * straight into longs where they fit.
  */
 final class ChunkReader {
-  /**
-   * Significant digits read as a number at most: any 19 fit in 64 bits unsigned, and those of 2^63
-   * and more, which do not fit a long, show as negative and stay text.
-   */
-  private static final int MAX_LONG_DIGITS = 19;
-
   private final int maxFastDigits;
   private final TokenReader stream;
   private final List<String> arguments;
@@ -27,7 +22,7 @@ final class ChunkReader {
   private ChunkReader(TokenReader stream, List<String> arguments, int maxDigits) {
     this.stream = stream;
     this.arguments = arguments;
-    this.maxFastDigits = Math.min(MAX_LONG_DIGITS, maxDigits);
+    this.maxFastDigits = Math.min(NumberParser.SMALL_DIGITS, maxDigits);
   }
 
   /**
@@ -61,8 +56,9 @@ final class ChunkReader {
 
   /**
    * The value of an optional {@code +} and digits with few enough significant ones and a value
-   * below 2^63, else -1: the byte-level twin of {@link
-   * io.factorfleet.text.NumberParser#parseSmall}, tested against it.
+   * below 2^63, else -1: the byte-level twin of {@link NumberParser#parseSmall}, tested against it.
+   * At most {@link NumberParser#SMALL_DIGITS} digits always fit in 64 bits unsigned, so a value of
+   * 2^63 or more shows as negative and stays text.
    */
   private long fastParse(byte[] bytes, int length) {
     int i = length > 0 && bytes[0] == '+' ? 1 : 0;
