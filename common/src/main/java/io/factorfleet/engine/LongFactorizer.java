@@ -80,15 +80,28 @@ final class LongFactorizer {
     return count;
   }
 
-  /** Adds the prime factors of n (odd, no factor below the trial bound) to out. */
+  /**
+   * Adds the prime factors of n (odd, no factor below the trial bound) to out. The composites still
+   * to be split wait at the end of out: the factors written and those waiting together never
+   * outnumber the prime factors of a 64-bit number, at most 64. One loop rather than a recursion,
+   * so that the JIT inlines the primality test and the factor search once, not once per level.
+   */
   private static int split(long n, long[] out, int count) {
-    if (Primality.isPrimeOddAbove64(n)) {
-      out[count++] = n;
-      return count;
+    int waiting = out.length;
+    long m = n;
+    while (true) {
+      if (Primality.isPrimeOddAbove64(m)) {
+        out[count++] = m;
+        if (waiting == out.length) {
+          return count;
+        }
+        m = out[waiting++];
+      } else {
+        long d = findFactor(m);
+        out[--waiting] = Long.divideUnsigned(m, d);
+        m = d;
+      }
     }
-    long d = findFactor(n);
-    count = split(d, out, count);
-    return split(Long.divideUnsigned(n, d), out, count);
   }
 
   /** Returns a non-trivial factor of the odd composite n. */

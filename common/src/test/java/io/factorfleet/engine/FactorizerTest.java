@@ -228,6 +228,27 @@ class FactorizerTest {
   }
 
   @Test
+  void shouldFactorNumbersWithManyPrimesAboveTheTrialDivisionTable() {
+    // up to five primes above 2^11 in 64 bits: each split leaves composites waiting, and the
+    // primes are found out of order, repeats included
+    long[] primes = {2053, 2063, 2069, 2081, 2083, 4099, 65_537, 1_048_583};
+    java.util.Random random = new java.util.Random(2053);
+    for (int i = 0; i < 5_000; i++) {
+      BigInteger n = BigInteger.valueOf(1 + random.nextInt(4)); // 1, 2, 3 or 4 below the table
+      while (true) {
+        BigInteger next = n.multiply(BigInteger.valueOf(primes[random.nextInt(primes.length)]));
+        if (next.bitLength() > 64) {
+          break;
+        }
+        n = next;
+      }
+      assertThatFactorization(factorizer.factor(n)).isCompleteAndCorrect();
+    }
+    assertThatFactorization(factor("255295280821038451")) // 7 * 2053^5
+        .hasPrimes(7, 2053, 2053, 2053, 2053, 2053);
+  }
+
+  @Test
   void shouldFactorUnsignedLongsWithoutAllocatingResults() {
     TestNumbers numbers = TestNumbers.seeded(6000);
     long[] out = new long[64];
