@@ -68,15 +68,15 @@ final class LongFactorizer {
         q = n * inverse;
       }
     }
-    if (n == 1) {
-      return count;
-    }
     if (Long.compareUnsigned(n, TRIAL_BOUND_SQUARED) < 0) {
-      out[count++] = n;
-      return count;
+      // n is 1 or a prime: written either way and counted when above 1, without a branch that
+      // the JIT would find never taken on most inputs and compile out
+      out[count] = n;
+      return count + (int) ((1 - n) >>> 63);
     }
+    int firstSplit = count;
     count = split(n, out, count);
-    sortUnsigned(out, count);
+    sortUnsigned(out, firstSplit, count);
     return count;
   }
 
@@ -134,15 +134,19 @@ final class LongFactorizer {
     return d + (n & 1);
   }
 
-  private static void sortUnsigned(long[] values, int count) {
-    for (int i = 1; i < count; i++) {
+  /**
+   * Sorts values[from, to) ascending as unsigned, by insertion: a split gives at most five factors
+   * (each is above 2^11), which trial division's factors precede, already in order.
+   */
+  private static void sortUnsigned(long[] values, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
       long v = values[i];
-      int j = i - 1;
-      while (j >= 0 && Long.compareUnsigned(values[j], v) > 0) {
-        values[j + 1] = values[j];
+      int j = i;
+      while (j > from && Long.compareUnsigned(values[j - 1], v) > 0) {
+        values[j] = values[j - 1];
         j--;
       }
-      values[j + 1] = v;
+      values[j] = v;
     }
   }
 

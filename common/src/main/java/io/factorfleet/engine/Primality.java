@@ -123,23 +123,21 @@ public final class Primality {
       }
       long x = one;
       long b = (a << 32) % n;
-      for (int i = 63 - Long.numberOfLeadingZeros(d); i >= 0; i--) {
+      for (long bit = Long.highestOneBit(d); bit != 0; bit >>>= 1) {
         x = reduce32(x * x, n, nInverse);
-        if ((d >>> i & 1) != 0) {
+        if ((d & bit) != 0) {
           x = reduce32(x * b, n, nInverse);
         }
       }
       if (x == one || x == minusOne) {
         continue;
       }
+      // a square of 1 stays 1 and never reaches n - 1, so the loop needs no early exit for it:
+      // one branch fewer that almost no input takes
       boolean witness = true;
       for (int r = 1; r < s && witness; r++) {
         x = reduce32(x * x, n, nInverse);
-        if (x == minusOne) {
-          witness = false;
-        } else if (x == one) {
-          break;
-        }
+        witness = x != minusOne;
       }
       if (witness) {
         return false;
