@@ -3,6 +3,7 @@ package io.factorfleet.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.factorfleet.testing.EdgeTokens;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,17 +65,7 @@ class NumberParserTest {
 
   @Test
   void shouldReadSmallNumbersOnTheFastPathExactlyAsTheGeneralOne() {
-    for (String token :
-        new String[] {
-          "0",
-          "7",
-          "+5",
-          "007",
-          "999999999999999999",
-          "1000000000000000000",
-          "+09223372036854775807",
-          "00000000000000000000001"
-        }) {
+    for (String token : EdgeTokens.ON_FAST_PATH) {
       assertThat(parser.parseSmall(token))
           .as(token)
           .isEqualTo(parser.parse(token).longValueExact());
@@ -83,17 +74,7 @@ class NumberParserTest {
 
   @Test
   void shouldLeaveEverythingElseToTheGeneralPath() {
-    for (String token :
-        new String[] {
-          "",
-          "+",
-          "abc",
-          "-3",
-          "9223372036854775808",
-          "9999999999999999999",
-          "10000000000000000000",
-          "12\r"
-        }) {
+    for (String token : EdgeTokens.OFF_FAST_PATH) {
       assertThat(parser.parseSmall(token)).as(token).isEqualTo(-1);
     }
     assertThat(new NumberParser(3).parseSmall("1000")).isEqualTo(-1);

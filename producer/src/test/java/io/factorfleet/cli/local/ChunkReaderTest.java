@@ -2,6 +2,7 @@ package io.factorfleet.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.factorfleet.testing.EdgeTokens;
 import io.factorfleet.text.NumberParser;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,26 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChunkReaderTest {
-  private static final List<String> TOKENS =
-      List.of(
-          "0",
-          "7",
-          "+5",
-          "007",
-          "999999999999999999",
-          "1000000000000000000",
-          "9223372036854775807",
-          "+09223372036854775807",
-          "9223372036854775808",
-          "9999999999999999999",
-          "",
-          "+",
-          "abc",
-          "-3",
-          "12\r",
-          "١٢",
-          "00000000000000000000042",
-          "18446744073709551617");
+  private static final List<String> TOKENS = EdgeTokens.all();
 
   @Test
   void shouldParseTokensOnItsFastPathExactlyAsNumberParserDoes() throws Exception {
