@@ -18,6 +18,9 @@ public final class NumberParser {
    */
   public static final int SMALL_DIGITS = 19;
 
+  /** Any this many digits fit in a long, so {@link Long#parseLong} of them cannot overflow. */
+  private static final int LONG_DIGITS = 18;
+
   private final int maxDigits;
 
   public NumberParser(int maxDigits) {
@@ -41,7 +44,7 @@ public final class NumberParser {
     if (firstNonZero < 0) {
       return BigInteger.ZERO;
     }
-    if (token.length() - firstNonZero <= 18) {
+    if (token.length() - firstNonZero <= LONG_DIGITS) {
       return BigInteger.valueOf(Long.parseLong(token, firstNonZero, token.length(), 10));
     }
     return new BigInteger(token.substring(firstNonZero));
