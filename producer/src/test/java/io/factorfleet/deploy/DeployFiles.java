@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -48,6 +49,9 @@ final class DeployFiles {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The classes dumped into the command line's class-data archive, by the build and the image. */
+  static final String CLASS_LIST = "producer/src/main/cds/fleet.classlist";
 
   /** The launcher of the command line, outside Docker and in the image. */
   static final String LAUNCHER = "bin/fleet";
@@ -188,9 +192,14 @@ final class DeployFiles {
   static Map<String, ShadedJar> shadedJars() {
     Map<String, ShadedJar> jars = new LinkedHashMap<>();
     for (String module : SERVICE_MODULES) {
-      Document pom = parseXml(repositoryRoot().resolve(module).resolve("pom.xml"));
-      String outputFile = onlyText(pom, "outputFile", module);
-      String mainClass = onlyText(pom, "mainClass", module);
+      Element shade =
+          plugin(
+                  parseXml(repositoryRoot().resolve(module).resolve("pom.xml")),
+                  "maven-shade-plugin")
+              .orElseThrow(
+                  () -> new IllegalStateException(module + "/pom.xml has no maven-shade-plugin"));
+      String outputFile = onlyText(shade, "outputFile", module);
+      String mainClass = onlyText(shade, "mainClass", module);
       jars.put(
           module,
           new ShadedJar(
@@ -211,8 +220,21 @@ final class DeployFiles {
     }
   }
 
-  private static String onlyText(Document pom, String tag, String module) {
-    NodeList nodes = pom.getElementsByTagName(tag);
+  /** The {@code <plugin>} element of a pom whose artifactId is {@code artifactId}. */
+  private static Optional<Element> plugin(Document pom, String artifactId) {
+    NodeList plugins = pom.getElementsByTagName("plugin");
+    for (int i = 0; i < plugins.getLength(); i++) {
+      Element plugin = (Element) plugins.item(i);
+      NodeList ids = plugin.getElementsByTagName("artifactId");
+      if (ids.getLength() > 0 && ids.item(0).getTextContent().strip().equals(artifactId)) {
+        return Optional.of(plugin);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String onlyText(Element scope, String tag, String module) {
+    NodeList nodes = scope.getElementsByTagName(tag);
     if (nodes.getLength() != 1) {
       throw new IllegalStateException(
           module + "/pom.xml has " + nodes.getLength() + " <" + tag + "> elements, not one");

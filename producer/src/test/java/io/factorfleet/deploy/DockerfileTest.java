@@ -39,6 +39,9 @@ class DockerfileTest {
         .last()
         .asString()
         .contains("./mvnw -B", "-DskipTests", "-Dspotless.check.skip", " package");
+    assertThat(builds)
+        .as("no class-data archive from the build stage's JVM, nor from poms without sources")
+        .allSatisfy(command -> assertThat(command).contains(" -Dexec.skip "));
   }
 
   @Test
@@ -80,6 +83,32 @@ class DockerfileTest {
     assertThat(DeployFiles.jarsInImage().get(DeployFiles.imageEnvironment("FLEET_JAR")))
         .as("the jar the launcher runs")
         .isEqualTo(cli);
+  }
+
+  @Test
+  void shouldDumpTheClassDataArchiveBesideTheCommandLineJarWithTheImagesOwnJvm() {
+    String cli = DeployFiles.imageEnvironment("FLEET_JAR");
+    String classList =
+        DeployFiles.runtimeStage().stream()
+            .filter(instruction -> instruction.is("COPY"))
+            .map(Instruction::words)
+            .filter(words -> words.size() == 2 && words.get(0).equals(DeployFiles.CLASS_LIST))
+            .map(words -> words.get(1))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the image holds no " + DeployFiles.CLASS_LIST));
+
+    assertThat(DeployFiles.runtimeStage())
+        .filteredOn(instruction -> instruction.is("RUN"))
+        .extracting(Instruction::arguments)
+        .anySatisfy(
+            command ->
+                assertThat(command)
+                    .contains(
+                        "java ",
+                        " -Xshare:dump ",
+                        " -XX:SharedClassListFile=" + classList + " ",
+                        " -XX:SharedArchiveFile=" + cli.replaceAll("\\.jar$", ".jsa") + " ",
+                        " -cp " + cli));
   }
 
   @Test

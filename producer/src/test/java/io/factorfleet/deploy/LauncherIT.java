@@ -67,6 +67,43 @@ class LauncherIT {
   }
 
   @Test
+  void shouldStartTheJvmFromTheClassDataArchiveTheBuildWritesBesideTheJar() throws Exception {
+    Path archive = DeployFiles.repositoryRoot().resolve("producer/target/fleet.jsa");
+    assertThat(archive).as("written by the build").isNotEmptyFile();
+
+    // -Xshare:on: the JVM refuses to start unless it can map the archive it is given
+    Run run = launch(Map.of("JDK_JAVA_OPTIONS", "-Xshare:on -XX:+PrintFlagsFinal"), "--version");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    Matcher flag = Pattern.compile("\\bSharedArchiveFile += +([^ {]*) *\\{").matcher(run.out());
+    assertThat(flag.find()).as("SharedArchiveFile among the flags printed").isTrue();
+    assertThat(flag.group(1)).as("the archive the JVM was given").isNotEmpty();
+    assertThat(Path.of(flag.group(1)).toRealPath()).isEqualTo(archive.toRealPath());
+  }
+
+  @Test
+  void shouldFactorWithoutTheArchiveWhenTheArchiveIsUnusable() throws Exception {
+    Path jar = work.resolve("fleet.jar");
+    Files.copy(DeployFiles.repositoryRoot().resolve("producer/target/fleet.jar"), jar);
+    Files.writeString(work.resolve("fleet.jsa"), "not a class-data archive");
+
+    Run run = launch(Map.of("FLEET_JAR", jar.toString()), "factor", "--local", "12");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).isEqualTo("12: 2 2 3\n");
+  }
+
+  @Test
+  void shouldWriteTheJvmsWarningsToStandardErrorAndNotAmongTheResults() throws Exception {
+    // On a machine without huge pages configured, as here, the JVM warns that it cannot use them;
+    // by default it writes such warnings to standard output.
+    Run run = launch(Map.of("JDK_JAVA_OPTIONS", "-XX:+UseLargePages"), "factor", "--local", "12");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).isEqualTo("12: 2 2 3\n");
+  }
+
+  @Test
   void shouldSayWhereItLookedWhenTheJarIsMissing() throws Exception {
     Path missing = work.resolve("fleet.jar");
 
