@@ -2,6 +2,7 @@ package io.factorfleet.aggregator;
 
 import io.factorfleet.engine.Primality;
 import io.factorfleet.text.NumberParser;
+import io.factorfleet.text.UnsignedDecimals;
 import io.factorfleet.wire.NumberResult;
 import java.math.BigInteger;
 import java.util.List;
@@ -70,10 +71,14 @@ public final class ResultVerifier {
    * false when anything is off, and the general check then says what.
    */
   private static boolean checksOutSmall(long n, List<String> factors) {
+    UnsignedDecimals values = factors instanceof UnsignedDecimals u ? u : null;
     long product = 1;
     long previous = 0;
-    for (String text : factors) {
-      long p = NumberParser.parseSmallCanonical(text);
+    for (int i = 0; i < factors.size(); i++) {
+      long p =
+          values != null
+              ? values.unsigned(i) // 2^63 and above read as negative: not small
+              : NumberParser.parseSmallCanonical(factors.get(i));
       if (p < previous || p != previous && !Primality.isPrime(p)) { // a repeat is known prime
         return false; // p < 0 too: not a small canonical number
       }

@@ -2,6 +2,7 @@ package io.factorfleet.aggregator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.factorfleet.text.UnsignedDecimals;
 import io.factorfleet.wire.NumberResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,27 @@ class ResultVerifierTest {
   void shouldCatchACompositeFactor() {
     assertThat(verifier.problem(NumberResult.complete("12", List.of("3", "4"))))
         .contains("factor 4 of 12 is not prime");
+  }
+
+  @Test
+  void shouldCheckFactorsKeptAsUnsignedLongsAsItChecksTheirTexts() {
+    assertThat(verifier.problem(NumberResult.complete("12", longs(2, 2, 3)))).isEmpty();
+    assertThat(verifier.problem(NumberResult.complete("12", longs(2, 6))))
+        .contains("factor 6 of 12 is not prime");
+    assertThat(verifier.problem(NumberResult.complete("12", longs(3, 2, 2))))
+        .contains("factors of 12 are not in ascending order");
+    assertThat(verifier.problem(NumberResult.complete("12", longs(2, 3))))
+        .contains("the factors given do not multiply to 12");
+    assertThat(verifier.problem(NumberResult.complete("18446744073709551615", longs(-1L))))
+        .contains("factor 18446744073709551615 of 18446744073709551615 is not prime");
+    assertThat(
+            verifier.problem(
+                NumberResult.complete("18446744073709551614", longs(2, Long.MAX_VALUE))))
+        .contains("factor 9223372036854775807 of 18446744073709551614 is not prime");
+  }
+
+  private static UnsignedDecimals longs(long... values) {
+    return UnsignedDecimals.of(values, values.length);
   }
 
   @Test

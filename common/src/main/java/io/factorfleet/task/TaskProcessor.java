@@ -4,6 +4,7 @@ import io.factorfleet.engine.Factorization;
 import io.factorfleet.engine.Factorizer;
 import io.factorfleet.text.InvalidNumberException;
 import io.factorfleet.text.NumberParser;
+import io.factorfleet.text.UnsignedDecimals;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.TaskMessage;
@@ -11,7 +12,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Turns a task into its result with the factoring engine; no transport here. A number that is not
@@ -19,10 +19,6 @@ import java.util.stream.IntStream;
  */
 public final class TaskProcessor {
   private static final BigInteger MAX_UNSIGNED_LONG = BigInteger.ONE.shiftLeft(64);
-
-  /** The texts of 0 to 1023: a random number's factors are mostly among them. */
-  private static final String[] SMALL_TEXTS =
-      IntStream.range(0, 1 << 10).mapToObj(Integer::toString).toArray(String[]::new);
 
   private final Factorizer factorizer;
   private final Duration numberBudget;
@@ -93,25 +89,12 @@ public final class TaskProcessor {
   }
 
   /**
-   * Below 2^64: the engine's allocation-free path, which is never partial. The factors' texts go
-   * into one immutable list, which the result keeps as it is.
+   * Below 2^64: the engine's allocation-free path, which is never partial. The factors stay
+   * unsigned longs until they are written.
    */
   private static NumberResult factorLong(
       Factorizer factorizer, String canonical, long unsigned, long[] scratch) {
     int count = factorizer.factor(unsigned, scratch);
-    String[] factors = new String[count];
-    for (int i = 0; i < count; i++) {
-      factors[i] = decimal(scratch[i]);
-    }
-    return NumberResult.complete(canonical, List.of(factors));
-  }
-
-  /**
-   * The decimal text of the unsigned {@code value}, shared for the small primes most numbers have.
-   */
-  private static String decimal(long value) {
-    return value >= 0 && value < SMALL_TEXTS.length
-        ? SMALL_TEXTS[(int) value]
-        : Long.toUnsignedString(value);
+    return NumberResult.complete(canonical, UnsignedDecimals.of(scratch, count));
   }
 }

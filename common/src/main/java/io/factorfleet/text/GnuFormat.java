@@ -19,6 +19,12 @@ public final class GnuFormat {
   /** Appends the line of {@link #line(String, List)} to {@code into}, without its terminator. */
   public static void appendLine(String number, List<String> primes, LineBuffer into) {
     into.ascii(number).put(':');
+    if (primes instanceof UnsignedDecimals values) {
+      for (int i = 0; i < values.size(); i++) {
+        into.put(' ').unsigned(values.unsigned(i));
+      }
+      return;
+    }
     for (String p : primes) {
       into.put(' ').ascii(p);
     }

@@ -113,6 +113,25 @@ public final class NumberParser {
   }
 
   /**
+   * {@link #parseSmallCanonical(String)} of the {@code length} characters of {@code chars} from
+   * {@code offset} on, such as a JSON parser's buffer, without making a {@code String} of them.
+   */
+  public static long parseSmallCanonical(char[] chars, int offset, int length) {
+    if (length == 0 || length > SMALL_DIGITS || (length > 1 && chars[offset] == '0')) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = offset; i < offset + length; i++) {
+      int digit = chars[i] - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      value = value * 10 + digit;
+    }
+    return value < 0 ? -1 : value;
+  }
+
+  /**
    * The value of the decimal digits of {@code text} from {@code from} on (at most {@link
    * #SMALL_DIGITS} of them), or -1 for a non-digit or a value of 2^63 or more.
    */

@@ -2,8 +2,11 @@ package io.factorfleet.wire;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.factorfleet.text.NumberParser;
+import io.factorfleet.text.UnsignedDecimals;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -78,6 +81,46 @@ final class JsonFields {
   static List<String> optionalStrings(JsonParser parser, JsonToken token, String field)
       throws IOException, WireFormatException {
     return token == JsonToken.VALUE_NULL ? null : strings(parser, token, field);
+  }
+
+  /**
+   * {@link #optionalStrings}, read as {@link UnsignedDecimals} when every string is a canonical
+   * decimal number below 2^63, as the factors of most numbers are: no {@code String} is made for
+   * them. Any other text keeps the list one of strings, exactly as sent.
+   */
+  static List<String> optionalDecimals(JsonParser parser, JsonToken token, String field)
+      throws IOException, WireFormatException {
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (token != JsonToken.START_ARRAY) {
+      throw wrongType(field, "an array of strings");
+    }
+    long[] values = new long[8];
+    int count = 0;
+    for (JsonToken item = parser.nextToken();
+        item != JsonToken.END_ARRAY;
+        item = parser.nextToken()) {
+      if (item != JsonToken.VALUE_STRING) {
+        throw wrongType(field, "an array of strings");
+      }
+      long value =
+          NumberParser.parseSmallCanonical(
+              parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+      if (value < 0) {
+        List<String> texts = new ArrayList<>(UnsignedDecimals.of(values, count));
+        texts.add(parser.getText());
+        for (item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+          texts.add(string(parser, item, field));
+        }
+        return texts;
+      }
+      if (count == values.length) {
+        values = Arrays.copyOf(values, count * 2);
+      }
+      values[count++] = value;
+    }
+    return UnsignedDecimals.of(values, count);
   }
 
   /** Checks that a field the message cannot do without was there. */

@@ -3,6 +3,7 @@ package io.factorfleet.wire;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.factorfleet.text.UnsignedDecimals;
 import java.io.IOException;
 import java.util.List;
 
@@ -15,10 +16,14 @@ import java.util.List;
  *       cofactor} the composite part left;
  *   <li>refused: {@code error} says why the number could not be factored.
  * </ul>
+ *
+ * <p>The factors of a number below 2^64 are best given as {@link UnsignedDecimals}, which the
+ * result keeps as they are and writes without a {@code String} for each.
  */
 public record NumberResult(String n, List<String> factors, String cofactor, String error) {
   public NumberResult {
-    factors = factors == null ? null : List.copyOf(factors);
+    factors =
+        factors == null || factors instanceof UnsignedDecimals ? factors : List.copyOf(factors);
   }
 
   public static NumberResult complete(String n, List<String> factors) {
@@ -50,8 +55,16 @@ public record NumberResult(String n, List<String> factors, String cofactor, Stri
     json.writeStringField("n", n);
     if (factors != null) {
       json.writeArrayFieldStart("factors");
-      for (String factor : factors) {
-        json.writeString(factor);
+      if (factors instanceof UnsignedDecimals values) {
+        char[] digits = new char[UnsignedDecimals.MAX_DIGITS];
+        for (int i = 0; i < values.size(); i++) {
+          int start = values.digits(i, digits);
+          json.writeString(digits, start, digits.length - start);
+        }
+      } else {
+        for (String factor : factors) {
+          json.writeString(factor);
+        }
       }
       json.writeEndArray();
     }
@@ -79,7 +92,7 @@ public record NumberResult(String n, List<String> factors, String cofactor, Stri
       JsonToken value = json.nextToken();
       switch (field) {
         case "n" -> n = JsonFields.string(json, value, field);
-        case "factors" -> factors = JsonFields.optionalStrings(json, value, field);
+        case "factors" -> factors = JsonFields.optionalDecimals(json, value, field);
         case "cofactor" -> cofactor = JsonFields.optionalString(json, value, field);
         case "error" -> error = JsonFields.optionalString(json, value, field);
         default -> json.skipChildren();

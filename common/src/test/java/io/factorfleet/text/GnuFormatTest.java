@@ -33,6 +33,17 @@ class GnuFormatTest {
   }
 
   @Test
+  void shouldWriteFactorsKeptAsUnsignedLongsAsTheirTexts() {
+    long[] factors = {3, 5, 17, 257, 641, 65537, 6700417};
+
+    assertThat(GnuFormat.line("18446744073709551615", UnsignedDecimals.of(factors, 7)))
+        .isEqualTo(
+            GnuFormat.line(
+                "18446744073709551615", List.of("3", "5", "17", "257", "641", "65537", "6700417")));
+    assertThat(GnuFormat.line("1", UnsignedDecimals.of(factors, 0))).isEqualTo("1:");
+  }
+
+  @Test
   void shouldWriteABareColonAsBytesForNumbersWithoutFactors() {
     LineBuffer line = new LineBuffer();
 

@@ -3,6 +3,7 @@ package io.factorfleet.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.factorfleet.text.UnsignedDecimals;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,58 @@ class WireCodecTest {
                 NumberResult.partial("1000", List.of("2"), "500"),
                 NumberResult.refused("abc", "'abc' is not a valid positive integer")));
     assertThat(codec.decodeResult(codec.encode(result))).isEqualTo(result);
+  }
+
+  @Test
+  void shouldWriteFactorsKeptAsUnsignedLongsAsTheSameBytesAsTheirTexts() {
+    long[] factors = {3, 3, 3607, 3803, Long.MAX_VALUE, -1L};
+    List<String> texts =
+        List.of("3", "3", "3607", "3803", "9223372036854775807", "18446744073709551615");
+
+    byte[] fromLongs = encodeOne(NumberResult.complete("n", UnsignedDecimals.of(factors, 6)));
+    byte[] fromTexts = encodeOne(NumberResult.complete("n", texts));
+
+    assertThat(new String(fromLongs, StandardCharsets.UTF_8))
+        .isEqualTo(new String(fromTexts, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void shouldReadCanonicalFactorsBelow2Pow63AsUnsignedLongs() throws Exception {
+    NumberResult result =
+        decodeOne("{\"n\":\"123456789\",\"factors\":[\"3\",\"3\",\"3607\",\"3803\"]}");
+
+    assertThat(result.factors()).isInstanceOf(UnsignedDecimals.class);
+    assertThat(result.factors()).containsExactly("3", "3", "3607", "3803");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"007", "", "+7", "3.0", "9223372036854775808", "123456789012345678901", "٣"})
+  void shouldKeepAnyOtherFactorTextExactlyAsSent(String odd) throws Exception {
+    NumberResult result = decodeOne("{\"n\":\"63\",\"factors\":[\"3\",\"" + odd + "\",\"7\"]}");
+
+    assertThat(result.factors()).isNotInstanceOf(UnsignedDecimals.class);
+    assertThat(result.factors()).containsExactly("3", odd, "7");
+  }
+
+  @Test
+  void shouldRefuseAFactorThatIsNotAString() {
+    assertThatThrownBy(() -> decodeOne("{\"n\":\"6\",\"factors\":[\"2\",3]}"))
+        .isInstanceOf(WireFormatException.class)
+        .hasMessageContaining("factors");
+  }
+
+  private byte[] encodeOne(NumberResult result) {
+    return codec.encode(ResultMessage.of("j", 0, "w", 5, List.of(result)));
+  }
+
+  private NumberResult decodeOne(String entry) throws WireFormatException {
+    String body =
+        "{\"version\":1,\"job\":\"j\",\"task\":0,\"worker\":\"w\",\"nanos\":5,"
+            + "\"results\":["
+            + entry
+            + "]}";
+    return codec.decodeResult(body.getBytes(StandardCharsets.UTF_8)).results().get(0);
   }
 
   @Test

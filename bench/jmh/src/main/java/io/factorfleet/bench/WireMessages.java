@@ -1,6 +1,7 @@
 package io.factorfleet.bench;
 
 import io.factorfleet.engine.Factorizer;
+import io.factorfleet.text.UnsignedDecimals;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.TaskMessage;
@@ -37,12 +38,9 @@ record WireMessages(TaskMessage task, ResultMessage result) {
       long n = number(shape, random);
       String text = Long.toString(n);
       int found = factorizer.factor(n, factors);
-      List<String> primes = new ArrayList<>(found);
-      for (int f = 0; f < found; f++) {
-        primes.add(Long.toUnsignedString(factors[f]));
-      }
       numbers.add(text);
-      results.add(NumberResult.complete(text, primes));
+      // as the worker makes them: the factors kept as unsigned longs
+      results.add(NumberResult.complete(text, UnsignedDecimals.of(factors, found)));
     }
     return new WireMessages(
         TaskMessage.of(JOB, TASK, numbers),
