@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LineBufferTest {
@@ -18,6 +19,10 @@ class LineBufferTest {
       100,
       999_999_999,
       1_000_000_000,
+      4_294_967_289L,
+      4_294_967_295L,
+      4_294_967_296L,
+      4_294_967_299L,
       999_999_999_999_999_999L,
       1_000_000_000_000_000_000L,
       Long.MAX_VALUE,
@@ -25,6 +30,19 @@ class LineBufferTest {
       -1L
     };
     for (long value : values) {
+      LineBuffer buffer = new LineBuffer(1);
+
+      buffer.unsigned(value);
+
+      assertThat(buffer.toString()).isEqualTo(Long.toUnsignedString(value));
+    }
+  }
+
+  @Test
+  void shouldWriteRandomUnsignedDecimalsOfEveryLengthAsLongToUnsignedStringDoes() {
+    Random random = new Random(2026);
+    for (int i = 0; i < 100_000; i++) {
+      long value = random.nextLong() >>> random.nextInt(64);
       LineBuffer buffer = new LineBuffer(1);
 
       buffer.unsigned(value);
