@@ -104,6 +104,16 @@ class LauncherIT {
   }
 
   @Test
+  void shouldKeepTheJvmLogsAskedForInAFile() throws Exception {
+    Path log = work.resolve("gc.log");
+
+    Run run = launch(Map.of("JDK_JAVA_OPTIONS", "-Xlog:gc:file=" + log), "--version");
+
+    assertThat(run.status()).isZero();
+    assertThat(log).content().contains("Using Serial");
+  }
+
+  @Test
   void shouldSayWhereItLookedWhenTheJarIsMissing() throws Exception {
     Path missing = work.resolve("fleet.jar");
 
