@@ -102,7 +102,7 @@ final class JsonFields {
         item != JsonToken.END_ARRAY;
         item = parser.nextToken()) {
       if (item != JsonToken.VALUE_STRING) {
-        throw wrongType(field, "an array of strings");
+        throw wrongType(field, "a string"); // as strings() says it
       }
       long value =
           NumberParser.parseSmallCanonical(

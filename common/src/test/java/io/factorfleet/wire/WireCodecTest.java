@@ -70,7 +70,7 @@ class WireCodecTest {
   void shouldRefuseAFactorThatIsNotAString() {
     assertThatThrownBy(() -> decodeOne("{\"n\":\"6\",\"factors\":[\"2\",3]}"))
         .isInstanceOf(WireFormatException.class)
-        .hasMessageContaining("factors");
+        .hasMessageContaining("field 'factors' is not a string");
   }
 
   private byte[] encodeOne(NumberResult result) {
