@@ -48,15 +48,15 @@ public record NumberResult(String n, List<String> factors, String cofactor, Stri
 
   /**
    * {@code {"n":"12","factors":["2","2","3"]}}; {@code factors}, {@code cofactor} and {@code error}
-   * appear only when set.
+   * appear only when set. {@code digits}, of {@link UnsignedDecimals#MAX_DIGITS} characters, is
+   * where factors kept as longs are written out, one after the other.
    */
-  void writeTo(JsonGenerator json) throws IOException {
+  void writeTo(JsonGenerator json, char[] digits) throws IOException {
     json.writeStartObject();
     json.writeStringField("n", n);
     if (factors != null) {
       json.writeArrayFieldStart("factors");
       if (factors instanceof UnsignedDecimals values) {
-        char[] digits = new char[UnsignedDecimals.MAX_DIGITS];
         for (int i = 0; i < values.size(); i++) {
           int start = values.digits(i, digits);
           json.writeString(digits, start, digits.length - start);

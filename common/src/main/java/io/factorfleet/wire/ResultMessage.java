@@ -5,6 +5,7 @@ import static io.factorfleet.wire.JsonFields.required;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.factorfleet.text.UnsignedDecimals;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +44,9 @@ public record ResultMessage(
     json.writeStringField("worker", worker);
     json.writeNumberField("nanos", nanos);
     json.writeArrayFieldStart("results");
+    char[] digits = new char[UnsignedDecimals.MAX_DIGITS];
     for (NumberResult result : results) {
-      result.writeTo(json);
+      result.writeTo(json, digits);
     }
     json.writeEndArray();
     json.writeEndObject();
