@@ -68,13 +68,18 @@ final class DeployFiles {
 
   /** Where the image holds {@link #LAUNCHER}: the target of the runtime stage's COPY of it. */
   static String launcherInImage() {
+    return copiedIntoImage(LAUNCHER);
+  }
+
+  /** Where the image holds the repository's file {@code path}: the target of its COPY. */
+  static String copiedIntoImage(String path) {
     return runtimeStage().stream()
         .filter(instruction -> instruction.is("COPY"))
         .map(Instruction::words)
-        .filter(words -> words.size() == 2 && words.get(0).equals(LAUNCHER))
+        .filter(words -> words.size() == 2 && words.get(0).equals(path))
         .map(words -> words.get(1))
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException("the image holds no " + LAUNCHER));
+        .orElseThrow(() -> new IllegalStateException("the image holds no " + path));
   }
 
   /** The value the runtime stage's ENV instructions give {@code name}, or null. */

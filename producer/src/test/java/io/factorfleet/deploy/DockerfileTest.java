@@ -88,14 +88,7 @@ class DockerfileTest {
   @Test
   void shouldDumpTheClassDataArchiveBesideTheCommandLineJarWithTheImagesOwnJvm() {
     String cli = DeployFiles.imageEnvironment("FLEET_JAR");
-    String classList =
-        DeployFiles.runtimeStage().stream()
-            .filter(instruction -> instruction.is("COPY"))
-            .map(Instruction::words)
-            .filter(words -> words.size() == 2 && words.get(0).equals(DeployFiles.CLASS_LIST))
-            .map(words -> words.get(1))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("the image holds no " + DeployFiles.CLASS_LIST));
+    String classList = DeployFiles.copiedIntoImage(DeployFiles.CLASS_LIST);
 
     assertThat(DeployFiles.runtimeStage())
         .filteredOn(instruction -> instruction.is("RUN"))
