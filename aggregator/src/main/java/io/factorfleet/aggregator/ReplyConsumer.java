@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +23,16 @@ import org.slf4j.LoggerFactory;
  * recorded it; one that cannot be read or placed goes to the dead-letter queue with the reason in a
  * header; one the sink failed to record goes back to the queue.
  *
+ * <p>It may consume the queue through several channels at once, each with a consumer of its own:
+ * the RabbitMQ client hands each channel's deliveries to a thread of its pool, so that replies are
+ * decoded and verified on as many cores as there are consumers. The sink sees replies from any of
+ * those threads, in any order.
+ *
  * <p>A lost connection is recovered by the client with this consumer; a channel the broker closes
  * on its own, or a consumer it cancels, is subscribed again here.
  *
- * <p>{@link #close()} lets the reply in hand be recorded and acknowledged before the channel
- * closes; replies delivered after that are left unacknowledged and go back to the queue.
+ * <p>{@link #close()} lets the replies in hand be recorded and acknowledged before the channels
+ * close; replies delivered after that are left unacknowledged and go back to the queue.
  */
 public final class ReplyConsumer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReplyConsumer.class);
@@ -41,68 +46,100 @@ public final class ReplyConsumer implements AutoCloseable {
   private final int prefetch;
   private final FleetMetrics metrics;
   private final AtomicLong deadLettered = new AtomicLong();
-  private volatile Channel channel;
-  private volatile Channel deadLetterChannel;
-  private volatile String consumerTag;
-  private volatile boolean cancelledByBroker;
+  private final Subscription[] subscriptions;
   private volatile boolean closed;
 
-  /** Held while a reply is handled, so that closing waits for the one in hand. */
-  private final ReentrantLock handling = new ReentrantLock();
+  /**
+   * Held shared while a reply is handled and exclusively by {@link #close()}, so that closing waits
+   * for the replies in hand.
+   */
+  private final ReentrantReadWriteLock handling = new ReentrantReadWriteLock();
 
   /**
-   * Starts consuming {@code queue}, which must exist.
+   * Starts one consumer on {@code queue}, which must exist.
    *
    * @param prefetch unacknowledged replies the broker may send ahead
    */
   public ReplyConsumer(
       Connection connection, Topology topology, String queue, int prefetch, Aggregator aggregator)
       throws IOException {
-    this(connection, topology, queue, prefetch, aggregator, FleetMetrics.NONE);
+    this(connection, topology, queue, 1, prefetch, aggregator, FleetMetrics.NONE);
   }
 
   /**
    * Starts consuming {@code queue}, which must exist, counting dead letters in {@code metrics}.
    *
-   * @param prefetch unacknowledged replies the broker may send ahead
+   * @param consumers how many consumers, each on a channel of its own, handle replies at once
+   * @param prefetch unacknowledged replies the broker may send ahead to each consumer
    */
   public ReplyConsumer(
       Connection connection,
       Topology topology,
       String queue,
+      int consumers,
       int prefetch,
       Aggregator aggregator,
       FleetMetrics metrics)
       throws IOException {
+    if (consumers < 1) {
+      throw new IllegalArgumentException("at least one consumer is needed, got " + consumers);
+    }
     this.metrics = metrics;
     this.connection = connection;
     this.aggregator = aggregator;
     this.topology = topology;
     this.queue = queue;
     this.prefetch = prefetch;
-    subscribe();
+    this.subscriptions = new Subscription[consumers];
+    for (int i = 0; i < consumers; i++) {
+      subscribe(i);
+    }
   }
 
   public long deadLettered() {
     return deadLettered.get();
   }
 
-  /** Whether replies are being consumed right now. */
+  /** Whether replies are being consumed right now, by every consumer. */
   public boolean isConsuming() {
-    Channel current = channel;
-    return !closed && connection.isOpen() && current.isOpen() && !cancelledByBroker;
+    if (closed || !connection.isOpen()) {
+      return false;
+    }
+    for (int i = 0; i < subscriptions.length; i++) {
+      if (!isConsuming(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private synchronized void subscribe() throws IOException {
+  private boolean isConsuming(int slot) {
+    Subscription current = subscriptions[slot];
+    return current != null && current.consuming.isOpen() && !current.cancelledByBroker;
+  }
+
+  /** One consumer of the queue: its channel, and a channel of its own for dead letters. */
+  private static final class Subscription {
+    final Channel consuming;
+    final Channel deadLetters;
+    volatile String consumerTag;
+    volatile boolean cancelledByBroker;
+
+    Subscription(Channel consuming, Channel deadLetters) {
+      this.consuming = consuming;
+      this.deadLetters = deadLetters;
+    }
+  }
+
+  private synchronized void subscribe(int slot) throws IOException {
     Channel consuming = connection.createChannel();
     Channel deadLetters = connection.createChannel();
     deadLetters.confirmSelect();
     consuming.basicQos(prefetch);
-    consuming.addShutdownListener(this::channelClosed);
-    cancelledByBroker = false;
-    channel = consuming;
-    deadLetterChannel = deadLetters;
-    consumerTag =
+    consuming.addShutdownListener(cause -> channelClosed(slot, cause));
+    Subscription subscription = new Subscription(consuming, deadLetters);
+    subscriptions[slot] = subscription;
+    subscription.consumerTag =
         consuming.basicConsume(
             queue,
             false,
@@ -116,19 +153,19 @@ public final class ReplyConsumer implements AutoCloseable {
 
               @Override
               public void handleCancel(String tag) {
-                cancelledByBroker = true;
-                resubscribeLater("the broker cancelled the consumer of " + queue);
+                subscription.cancelledByBroker = true;
+                resubscribeLater(slot, "the broker cancelled a consumer of " + queue);
               }
             });
   }
 
-  private void channelClosed(ShutdownSignalException cause) {
+  private void channelClosed(int slot, ShutdownSignalException cause) {
     if (!cause.isHardError() && !cause.isInitiatedByApplication()) {
-      resubscribeLater("the broker closed the channel: " + cause.getMessage());
+      resubscribeLater(slot, "the broker closed a channel: " + cause.getMessage());
     }
   }
 
-  private void resubscribeLater(String why) {
+  private void resubscribeLater(int slot, String why) {
     if (closed) {
       return;
     }
@@ -136,10 +173,10 @@ public final class ReplyConsumer implements AutoCloseable {
     Thread retry =
         new Thread(
             () -> {
-              while (!closed && !isConsuming()) {
+              while (!closed && !(connection.isOpen() && isConsuming(slot))) {
                 try {
                   Thread.sleep(RESUBSCRIBE_DELAY_MILLIS);
-                  subscribe();
+                  subscribe(slot);
                 } catch (InterruptedException e) {
                   return;
                 } catch (IOException | RuntimeException e) {
@@ -155,7 +192,7 @@ public final class ReplyConsumer implements AutoCloseable {
   private void handle(
       Channel consuming, Channel deadLetters, long tag, AMQP.BasicProperties props, byte[] body)
       throws IOException {
-    handling.lock();
+    handling.readLock().lock();
     try {
       if (closed) {
         return; // unacknowledged, it goes back to the queue when the channel closes
@@ -168,7 +205,7 @@ public final class ReplyConsumer implements AutoCloseable {
       log.error("could not record a reply from {}; it goes back to the queue", queue, e);
       consuming.basicNack(tag, false, true);
     } finally {
-      handling.unlock();
+      handling.readLock().unlock();
     }
   }
 
@@ -207,29 +244,37 @@ public final class ReplyConsumer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     closed = true;
-    Channel consuming = channel;
-    Channel deadLetters = deadLetterChannel;
-    try {
-      if (connection.isOpen() && consuming.isOpen()) {
-        consuming.basicCancel(consumerTag);
-        awaitReplyInHand();
-        consuming.close();
+    for (Subscription subscription : subscriptions) {
+      try {
+        if (connection.isOpen() && subscription.consuming.isOpen()) {
+          subscription.consuming.basicCancel(subscription.consumerTag);
+        }
+      } catch (IOException | RuntimeException e) {
+        subscription.consuming.abort();
       }
-      if (deadLetters.isOpen()) {
-        deadLetters.close();
+    }
+    awaitRepliesInHand();
+    for (Subscription subscription : subscriptions) {
+      try {
+        if (subscription.consuming.isOpen()) {
+          subscription.consuming.close();
+        }
+        if (subscription.deadLetters.isOpen()) {
+          subscription.deadLetters.close();
+        }
+      } catch (TimeoutException | RuntimeException e) {
+        subscription.consuming.abort();
+        subscription.deadLetters.abort();
       }
-    } catch (TimeoutException | RuntimeException e) {
-      consuming.abort();
-      deadLetters.abort();
     }
   }
 
   /**
-   * Waits until the reply being handled, if any, is recorded and acknowledged; those that come
+   * Waits until the replies being handled, if any, are recorded and acknowledged; those that come
    * after see {@code closed} and are left alone.
    */
-  private void awaitReplyInHand() {
-    handling.lock();
-    handling.unlock();
+  private void awaitRepliesInHand() {
+    handling.writeLock().lock();
+    handling.writeLock().unlock();
   }
 }

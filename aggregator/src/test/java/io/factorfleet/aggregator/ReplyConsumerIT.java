@@ -8,6 +8,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerSettings;
+import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.testing.RabbitBroker;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.MessageKind;
@@ -89,6 +90,39 @@ class ReplyConsumerIT {
             () -> assertThat(channel.queueDeclarePassive(queue).getMessageCount()).isEqualTo(1));
   }
 
+  @Test
+  void shouldRecordRepliesOnOtherConsumersWhileOneIsInHand() throws Exception {
+    // GIVEN two consumers and a sink that holds on to the first reply until released
+    BlockingSink sink = new BlockingSink();
+    ReplyConsumer consumer =
+        new ReplyConsumer(
+            connection, topology, queue, 2, 1, new Aggregator(codec, sink), FleetMetrics.NONE);
+    publish(result(0));
+    assertThat(sink.entered.await(30, TimeUnit.SECONDS)).as("first reply handed over").isTrue();
+
+    // WHEN more replies come while it is in hand
+    publish(result(1));
+    publish(result(2));
+
+    // THEN the other consumer records them meanwhile, and closing waits for the one in hand
+    await().atMost(Duration.ofSeconds(30)).until(() -> sink.accepted.get() == 2);
+    CompletableFuture<Void> closing =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                consumer.close();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Thread.sleep(300);
+    assertThat(closing).as("close waits for the reply in hand").isNotDone();
+    sink.release.countDown();
+    closing.get(30, TimeUnit.SECONDS);
+    assertThat(sink.accepted.get()).isEqualTo(3);
+    assertThat(channel.queueDeclarePassive(queue).getMessageCount()).isZero();
+  }
+
   private void publish(ResultMessage result) throws Exception {
     AMQP.BasicProperties properties =
         new AMQP.BasicProperties.Builder()
@@ -104,7 +138,7 @@ class ReplyConsumerIT {
         JOB, task, "w1", 1, List.of(NumberResult.complete("6", List.of("2", "3"))));
   }
 
-  /** Records results, the first only once the test releases it. */
+  /** Records results, that of task 0 only once the test releases it. */
   private static final class BlockingSink implements ResultSink {
     final CountDownLatch entered = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
@@ -112,6 +146,10 @@ class ReplyConsumerIT {
 
     @Override
     public boolean accept(ResultMessage result) {
+      if (result.task() != 0) {
+        accepted.incrementAndGet();
+        return true;
+      }
       entered.countDown();
       try {
         release.await();

@@ -11,6 +11,7 @@ import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.cli.output.OrderedOutput;
 import io.factorfleet.cli.progress.Progress;
 import io.factorfleet.cli.progress.StatusLine;
+import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.producer.JobFeeder;
 import io.factorfleet.producer.JobPublisher;
@@ -93,8 +94,10 @@ final class FleetFactoring {
                   connection,
                   topology,
                   replyQueue,
-                  replyPrefetch(settings.confirmWindow(), sizer.largest()),
-                  aggregator);
+                  settings.threads(),
+                  replyPrefetch(settings.confirmWindow(), sizer.largest(), settings.threads()),
+                  aggregator,
+                  FleetMetrics.NONE);
           JobPublisher publisher =
               new JobPublisher(
                   connection,
@@ -114,12 +117,14 @@ final class FleetFactoring {
   }
 
   /**
-   * Replies the broker may send ahead: twice the confirm window, so that replies keep pace with
-   * publishing, but no more than {@link #REPLY_BUFFER_NUMBERS} numbers' worth of the largest tasks,
-   * and at least two, so that the next reply is on its way while one is handled.
+   * Replies the broker may send ahead to each of {@code consumers}: between them twice the confirm
+   * window, so that replies keep pace with publishing, but no more than {@link
+   * #REPLY_BUFFER_NUMBERS} numbers' worth of the largest tasks; and at least two in all, so that
+   * the next reply is on its way while one is handled, and one for each consumer.
    */
-  static int replyPrefetch(int confirmWindow, int largestTask) {
-    return Math.max(2, Math.min(confirmWindow * 2, REPLY_BUFFER_NUMBERS / largestTask));
+  static int replyPrefetch(int confirmWindow, int largestTask, int consumers) {
+    int all = Math.max(2, Math.min(confirmWindow * 2, REPLY_BUFFER_NUMBERS / largestTask));
+    return Math.max(1, all / consumers);
   }
 
   /** The output, with every result's timing passed on to the sizer first. */

@@ -46,6 +46,7 @@ public final class AggregatorService implements AutoCloseable {
             connection,
             settings.topology(),
             settings.topology().resultQueue(),
+            1,
             settings.prefetch(),
             aggregator,
             metrics);
