@@ -62,8 +62,9 @@ public final class TaskProcessor {
           left < numberBudget.toNanos() ? new Factorizer(Duration.ofNanos(left)) : factorizer;
       results.add(factorOne(budgeted, text, scratch));
     }
-    return ResultMessage.of(
-        task.job(), task.task(), workerId, System.nanoTime() - started, results);
+    // in the task's version, which its sender reads
+    return new ResultMessage(
+        task.version(), task.job(), task.task(), workerId, System.nanoTime() - started, results);
   }
 
   private NumberResult factorOne(Factorizer factorizer, String text, long[] scratch) {

@@ -3,8 +3,10 @@ package io.factorfleet.wire;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.factorfleet.text.NumberParser;
 import io.factorfleet.text.UnsignedDecimals;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,6 +23,9 @@ import java.util.List;
  * result keeps as they are and writes without a {@code String} for each.
  */
 public record NumberResult(String n, List<String> factors, String cofactor, String error) {
+  /** The schema version from which a complete result may be written as an array of integers. */
+  static final int ARRAYS_SINCE = 2;
+
   public NumberResult {
     factors =
         factors == null || factors instanceof UnsignedDecimals ? factors : List.copyOf(factors);
@@ -48,10 +53,17 @@ public record NumberResult(String n, List<String> factors, String cofactor, Stri
 
   /**
    * {@code {"n":"12","factors":["2","2","3"]}}; {@code factors}, {@code cofactor} and {@code error}
-   * appear only when set. {@code digits}, of {@link UnsignedDecimals#MAX_DIGITS} characters, is
-   * where factors kept as longs are written out, one after the other.
+   * appear only when set. With {@code arrays}, a complete result whose number is a canonical
+   * decimal below 2^63 is written as the array {@code [12,2,2,3]} instead. {@code digits}, of
+   * {@link UnsignedDecimals#MAX_DIGITS} characters, is where factors kept as longs are written out,
+   * one after the other.
    */
-  void writeTo(JsonGenerator json, char[] digits) throws IOException {
+  void writeTo(JsonGenerator json, char[] digits, boolean arrays) throws IOException {
+    long number = arrays && isComplete() ? NumberParser.parseSmallCanonical(n) : -1;
+    if (number >= 0 && factorsBelow2Pow63()) {
+      writeArray(json, number);
+      return;
+    }
     json.writeStartObject();
     json.writeStringField("n", n);
     if (factors != null) {
@@ -77,11 +89,47 @@ public record NumberResult(String n, List<String> factors, String cofactor, Stri
     json.writeEndObject();
   }
 
+  /** Whether every factor is a canonical decimal below 2^63, as those of such a number are. */
+  private boolean factorsBelow2Pow63() {
+    if (factors instanceof UnsignedDecimals values) {
+      for (int i = 0; i < values.size(); i++) {
+        if (values.unsigned(i) < 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (String factor : factors) {
+      if (NumberParser.parseSmallCanonical(factor) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void writeArray(JsonGenerator json, long number) throws IOException {
+    json.writeStartArray();
+    json.writeNumber(number);
+    if (factors instanceof UnsignedDecimals values) {
+      for (int i = 0; i < values.size(); i++) {
+        json.writeNumber(values.unsigned(i));
+      }
+    } else {
+      for (String factor : factors) {
+        json.writeNumber(NumberParser.parseSmallCanonical(factor));
+      }
+    }
+    json.writeEndArray();
+  }
+
   /** Reads one entry of a result's {@code results}, the parser on its first token. */
   static NumberResult readFrom(JsonParser json, JsonToken token)
       throws IOException, WireFormatException {
+    if (token == JsonToken.START_ARRAY) {
+      return readArray(json);
+    }
     if (token != JsonToken.START_OBJECT) {
-      throw new WireFormatException("an entry of 'results' is not an object");
+      throw new WireFormatException("an entry of 'results' is neither an object nor an array");
     }
     String n = null;
     List<String> factors = null;
@@ -99,5 +147,36 @@ public record NumberResult(String n, List<String> factors, String cofactor, Stri
       }
     }
     return new NumberResult(JsonFields.required(n, "n"), factors, cofactor, error);
+  }
+
+  /** {@code [12,2,2,3]}: a complete result, the parser past the opening bracket. */
+  private static NumberResult readArray(JsonParser json) throws IOException, WireFormatException {
+    if (json.nextToken() == JsonToken.END_ARRAY) {
+      throw new WireFormatException("an entry of 'results' is an empty array");
+    }
+    requireSmallInteger(json);
+    String n = json.getText();
+    long[] values = new long[8];
+    int count = 0;
+    for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken()) {
+      long value = requireSmallInteger(json);
+      if (count == values.length) {
+        values = Arrays.copyOf(values, count * 2);
+      }
+      values[count++] = value;
+    }
+    return complete(n, UnsignedDecimals.of(values, count));
+  }
+
+  /** The integer the parser stands on, which must be from 0 to 2^63 - 1. */
+  private static long requireSmallInteger(JsonParser json) throws IOException, WireFormatException {
+    if (json.currentToken() != JsonToken.VALUE_NUMBER_INT
+        || json.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+        || json.getTextCharacters()[json.getTextOffset()] == '-') { // -0 as much as -1
+      throw new WireFormatException(
+          "an entry of 'results' given as an array holds something other than integers from 0"
+              + " to 2^63 - 1");
+    }
+    return json.getLongValue();
   }
 }

@@ -33,8 +33,8 @@ public record ResultMessage(
   }
 
   /**
-   * {@code {"version":1,"job":"j","task":0,"worker":"w1","nanos":5,"results":[...]}}, each result
-   * as {@link NumberResult#writeTo} writes it.
+   * {@code {"version":2,"job":"j","task":0,"worker":"w1","nanos":5,"results":[...]}}, each result
+   * as {@link NumberResult#writeTo} writes it: as an array where it can be and the version allows.
    */
   void writeTo(JsonGenerator json) throws IOException {
     json.writeStartObject();
@@ -45,8 +45,9 @@ public record ResultMessage(
     json.writeNumberField("nanos", nanos);
     json.writeArrayFieldStart("results");
     char[] digits = new char[UnsignedDecimals.MAX_DIGITS];
+    boolean arrays = version >= NumberResult.ARRAYS_SINCE;
     for (NumberResult result : results) {
-      result.writeTo(json, digits);
+      result.writeTo(json, digits, arrays);
     }
     json.writeEndArray();
     json.writeEndObject();
@@ -60,6 +61,7 @@ public record ResultMessage(
     String worker = null;
     Long nanos = null;
     List<NumberResult> results = null;
+    ResultsReader reader = new ResultsReader();
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String field = json.currentName();
       JsonToken value = json.nextToken();
@@ -69,11 +71,16 @@ public record ResultMessage(
         case "task" -> task = JsonFields.longValue(json, value, field);
         case "worker" -> worker = JsonFields.string(json, value, field);
         case "nanos" -> nanos = JsonFields.longValue(json, value, field);
-        case "results" -> results = readResults(json, value);
+        case "results" -> results = reader.read(json, value);
         default -> json.skipChildren();
       }
     }
     JsonFields.requireEnd(json);
+    if (reader.sawArray && version != null && version < NumberResult.ARRAYS_SINCE) {
+      throw new WireFormatException(
+          "an entry of 'results' is an array, which needs schema version "
+              + NumberResult.ARRAYS_SINCE);
+    }
     return new ResultMessage(
         required(version, "version"),
         required(job, "job"),
@@ -83,15 +90,23 @@ public record ResultMessage(
         required(results, "results"));
   }
 
-  private static List<NumberResult> readResults(JsonParser json, JsonToken token)
-      throws IOException, WireFormatException {
-    if (token != JsonToken.START_ARRAY) {
-      throw new WireFormatException("field 'results' is not an array");
+  /** Reads the entries of {@code results}, noting whether any was written as an array. */
+  private static final class ResultsReader {
+    boolean sawArray;
+
+    List<NumberResult> read(JsonParser json, JsonToken token)
+        throws IOException, WireFormatException {
+      if (token != JsonToken.START_ARRAY) {
+        throw new WireFormatException("field 'results' is not an array");
+      }
+      List<NumberResult> results = new ArrayList<>();
+      for (JsonToken item = json.nextToken();
+          item != JsonToken.END_ARRAY;
+          item = json.nextToken()) {
+        sawArray |= item == JsonToken.START_ARRAY;
+        results.add(NumberResult.readFrom(json, item));
+      }
+      return results;
     }
-    List<NumberResult> results = new ArrayList<>();
-    for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken()) {
-      results.add(NumberResult.readFrom(json, item));
-    }
-    return results;
   }
 }

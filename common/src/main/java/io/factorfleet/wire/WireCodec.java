@@ -18,10 +18,20 @@ import java.util.regex.Pattern;
  * Encodes and decodes Factor Fleet's messages as compact, versioned JSON. Decoding is strict: every
  * field must be present with its type, and the schema version must be one this build knows;
  * anything else is a {@link WireFormatException} naming the problem.
+ *
+ * <p>Version 2 differs from version 1 in results alone: a complete factorization of a number below
+ * 2^63 may be written as an array of integers, the number then its factors ({@code [12,2,2,3]}),
+ * instead of an object of strings ({@code {"n":"12","factors":["2","2","3"]}}). A message says in
+ * its {@code version} how it is written; this build reads both, and a worker answers a task in the
+ * version the task was written in, so that a command line of an earlier build can read the answers
+ * of a later worker.
  */
 public final class WireCodec {
-  /** The schema version this build writes and reads. */
-  public static final int VERSION = 1;
+  /** The schema version this build writes, and the latest it reads. */
+  public static final int VERSION = 2;
+
+  /** The earliest schema version this build reads. */
+  public static final int FIRST_VERSION = 1;
 
   /** The content type set on every message. */
   public static final String CONTENT_TYPE = "application/json";
@@ -198,7 +208,7 @@ public final class WireCodec {
     } catch (IOException | WireFormatException e) {
       throw diagnose(body, type, e);
     }
-    if (message.version() != VERSION) {
+    if (!isKnown(message.version())) {
       throw unknownVersion(message.version());
     }
     return message;
@@ -232,16 +242,26 @@ public final class WireCodec {
     if (version == null || !version.isInt()) {
       return new WireFormatException("no schema version");
     }
-    if (version.intValue() != VERSION) {
+    if (!isKnown(version.intValue())) {
       return unknownVersion(version.intValue());
     }
     return new WireFormatException(
         "not a " + type.getSimpleName() + ": " + firstLine(failure), failure);
   }
 
+  private static boolean isKnown(int version) {
+    return version >= FIRST_VERSION && version <= VERSION;
+  }
+
   private static WireFormatException unknownVersion(int version) {
     return new WireFormatException(
-        "unknown schema version " + version + " (this build reads " + VERSION + ")");
+        "unknown schema version "
+            + version
+            + " (this build reads "
+            + FIRST_VERSION
+            + " to "
+            + VERSION
+            + ")");
   }
 
   private static void requireJob(String job) throws WireFormatException {

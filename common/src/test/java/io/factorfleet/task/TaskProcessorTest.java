@@ -6,6 +6,7 @@ import io.factorfleet.text.NumberParser;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.TaskMessage;
+import io.factorfleet.wire.WireCodec;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,15 @@ class TaskProcessorTest {
             NumberResult.complete("0", List.of()),
             NumberResult.complete("1", List.of()),
             NumberResult.complete("18446744073709551617", List.of("274177", "67280421310721")));
+  }
+
+  @Test
+  void shouldAnswerATaskInTheSchemaVersionItWasWrittenIn() {
+    TaskMessage earlier = new TaskMessage(WireCodec.FIRST_VERSION, "job", 0, List.of("12"));
+    TaskMessage current = TaskMessage.of("job", 1, List.of("12"));
+
+    assertThat(processor.process(earlier).version()).isEqualTo(WireCodec.FIRST_VERSION);
+    assertThat(processor.process(current).version()).isEqualTo(WireCodec.VERSION);
   }
 
   @Test

@@ -78,8 +78,14 @@ class WireCodecTest {
   }
 
   private NumberResult decodeOne(String entry) throws WireFormatException {
+    return decodeOne(WireCodec.FIRST_VERSION, entry);
+  }
+
+  private NumberResult decodeOne(int version, String entry) throws WireFormatException {
     String body =
-        "{\"version\":1,\"job\":\"j\",\"task\":0,\"worker\":\"w\",\"nanos\":5,"
+        "{\"version\":"
+            + version
+            + ",\"job\":\"j\",\"task\":0,\"worker\":\"w\",\"nanos\":5,"
             + "\"results\":["
             + entry
             + "]}";
@@ -93,17 +99,100 @@ class WireCodecTest {
   }
 
   @Test
-  void shouldWriteCompactJsonWithoutAbsentFields() {
-    String json =
-        new String(
-            codec.encode(
-                ResultMessage.of(
-                    "j", 0, "w", 5, List.of(NumberResult.complete("4", List.of("2", "2"))))),
-            StandardCharsets.UTF_8);
-    assertThat(json)
+  void shouldWriteACompleteResultBelow2Pow63AsAnArrayOfIntegers() {
+    List<NumberResult> results =
+        List.of(
+            NumberResult.complete("4", List.of("2", "2")),
+            NumberResult.complete("1", List.of()),
+            NumberResult.complete("9223372036854775807", UnsignedDecimals.of(MAX_LONG_FACTORS, 7)),
+            NumberResult.complete("18446744073709551617", List.of("274177", "67280421310721")),
+            NumberResult.partial("1000", List.of("2"), "500"),
+            NumberResult.refused("x", "bad"));
+
+    assertThat(json(ResultMessage.of("j", 0, "w", 5, results)))
+        .isEqualTo(
+            "{\"version\":2,\"job\":\"j\",\"task\":0,\"worker\":\"w\",\"nanos\":5,"
+                + "\"results\":[[4,2,2],[1],[9223372036854775807,7,7,73,127,337,92737,649657],"
+                + "{\"n\":\"18446744073709551617\",\"factors\":[\"274177\",\"67280421310721\"]},"
+                + "{\"n\":\"1000\",\"factors\":[\"2\"],\"cofactor\":\"500\"},"
+                + "{\"n\":\"x\",\"error\":\"bad\"}]}");
+  }
+
+  /** 2^63 - 1 = 7^2 * 73 * 127 * 337 * 92737 * 649657. */
+  private static final long[] MAX_LONG_FACTORS = {7, 7, 73, 127, 337, 92737, 649657};
+
+  @Test
+  void shouldWriteResultsOfVersion1AsObjectsWithoutAbsentFields() {
+    ResultMessage result =
+        new ResultMessage(
+            WireCodec.FIRST_VERSION,
+            "j",
+            0,
+            "w",
+            5,
+            List.of(NumberResult.complete("4", UnsignedDecimals.of(new long[] {2, 2}, 2))));
+
+    assertThat(json(result))
         .isEqualTo(
             "{\"version\":1,\"job\":\"j\",\"task\":0,\"worker\":\"w\",\"nanos\":5,"
                 + "\"results\":[{\"n\":\"4\",\"factors\":[\"2\",\"2\"]}]}");
+  }
+
+  @Test
+  void shouldReadAResultOfIntegersAsTheSameResultAsOneOfStrings() throws Exception {
+    NumberResult fromArray = decodeOne(2, "[123456789,3,3,3607,3803]");
+    NumberResult fromObject =
+        decodeOne(2, "{\"n\":\"123456789\",\"factors\":[\"3\",\"3\",\"3607\",\"3803\"]}");
+
+    assertThat(fromArray).isEqualTo(fromObject);
+    assertThat(fromArray.factors()).isInstanceOf(UnsignedDecimals.class);
+    assertThat(decodeOne(2, "[1]")).isEqualTo(NumberResult.complete("1", List.of()));
+  }
+
+  @Test
+  void shouldRoundTripResultsOfBothVersions() throws Exception {
+    List<NumberResult> results =
+        List.of(
+            NumberResult.complete("12", UnsignedDecimals.of(new long[] {2, 2, 3}, 3)),
+            NumberResult.complete("18446744073709551617", List.of("274177", "67280421310721")),
+            NumberResult.refused("abc", "'abc' is not a valid positive integer"));
+    for (int version = WireCodec.FIRST_VERSION; version <= WireCodec.VERSION; version++) {
+      ResultMessage result = new ResultMessage(version, "job-1", 3, "w1", 1234, results);
+      assertThat(codec.decodeResult(codec.encode(result))).isEqualTo(result);
+    }
+  }
+
+  @Test
+  void shouldRefuseAResultOfIntegersInVersion1() {
+    assertThatThrownBy(() -> decodeOne(1, "[4,2,2]"))
+        .isInstanceOf(WireFormatException.class)
+        .hasMessage(
+            "not a ResultMessage: an entry of 'results' is an array, which needs schema version 2");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "[]",
+        "[-4]",
+        "[-0]",
+        "[4,-2]",
+        "[4,\"2\",\"2\"]",
+        "[4,2.0,2]",
+        "[4,2e0,2]",
+        "[9223372036854775808]",
+        "[4,[2,2]]",
+        "[4,null]",
+        "[\"4\",2,2]"
+      })
+  void shouldRefuseAResultArrayOfAnythingButIntegersBelow2Pow63(String entry) {
+    assertThatThrownBy(() -> decodeOne(2, entry))
+        .isInstanceOf(WireFormatException.class)
+        .hasMessageStartingWith("not a ResultMessage: an entry of 'results'");
+  }
+
+  private String json(ResultMessage result) {
+    return new String(codec.encode(result), StandardCharsets.UTF_8);
   }
 
   @Test
@@ -170,9 +259,20 @@ class WireCodecTest {
 
   @Test
   void shouldNameAnUnknownSchemaVersion() {
-    assertThatThrownBy(() -> decodeTask("{\"version\":2,\"job\":\"j\",\"task\":0,\"numbers\":[]}"))
+    assertThatThrownBy(() -> decodeTask("{\"version\":3,\"job\":\"j\",\"task\":0,\"numbers\":[]}"))
         .isInstanceOf(WireFormatException.class)
-        .hasMessage("unknown schema version 2 (this build reads 1)");
+        .hasMessage("unknown schema version 3 (this build reads 1 to 2)");
+    assertThatThrownBy(() -> decodeTask("{\"version\":0,\"job\":\"j\",\"task\":0,\"numbers\":[]}"))
+        .hasMessage("unknown schema version 0 (this build reads 1 to 2)");
+  }
+
+  @Test
+  void shouldReadTasksOfEveryVersionItKnows() throws Exception {
+    for (int version = WireCodec.FIRST_VERSION; version <= WireCodec.VERSION; version++) {
+      TaskMessage task =
+          decodeTask("{\"version\":" + version + ",\"job\":\"j\",\"task\":0,\"numbers\":[\"5\"]}");
+      assertThat(task.version()).isEqualTo(version);
+    }
   }
 
   @Test

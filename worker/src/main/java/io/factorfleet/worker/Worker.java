@@ -217,7 +217,9 @@ public final class Worker implements AutoCloseable {
   private ResultMessage unreadableTask(WireCodec.TaskId id, String reason) {
     String what = "task " + id.task() + " of job " + id.job();
     log.warn("answering {} with an error: {}", what, reason);
-    return ResultMessage.of(
+    // in the earliest version, which every build reads, for the task's version is unknown
+    return new ResultMessage(
+        WireCodec.FIRST_VERSION,
         id.job(),
         id.task(),
         settings.workerId(),

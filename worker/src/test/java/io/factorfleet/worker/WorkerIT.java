@@ -72,6 +72,18 @@ class WorkerIT {
   }
 
   @Test
+  void shouldAnswerATaskOfTheEarlierSchemaVersionInThatVersion() throws Exception {
+    TaskMessage earlier = new TaskMessage(WireCodec.FIRST_VERSION, "job-1", 4, List.of("12"));
+    publishTask(codec.encode(earlier), replyQueue);
+
+    String reply = new String(nextReply().getBody(), StandardCharsets.UTF_8);
+
+    assertThat(reply)
+        .startsWith("{\"version\":1,")
+        .contains("\"results\":[{\"n\":\"12\",\"factors\":[\"2\",\"2\",\"3\"]}]");
+  }
+
+  @Test
   void shouldAnswerAnUnreadableTaskOfAKnownJobWithAnError() throws Exception {
     publishTask(
         "{\"version\":1,\"job\":\"job-1\",\"task\":5,\"numbers\":\"12\"}"
@@ -81,6 +93,9 @@ class WorkerIT {
     ResultMessage result = codec.decodeResult(nextReply().getBody());
 
     assertThat(result.task()).isEqualTo(5);
+    assertThat(result.version())
+        .as("a version every build reads")
+        .isEqualTo(WireCodec.FIRST_VERSION);
     assertThat(result.results()).hasSize(1);
     assertThat(result.results().get(0).error())
         .startsWith("task 5 of job job-1 could not be read: not a TaskMessage");
