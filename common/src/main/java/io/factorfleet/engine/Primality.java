@@ -3,9 +3,10 @@ package io.factorfleet.engine;
 import java.math.BigInteger;
 
 /**
- * Primality tests: deterministic below 2^64 (Miller-Rabin with two bases below 1,050,535,501 and
- * with {2, 7, 61} below 4,759,123,141; above that Baillie-PSW, which has no counterexample below
- * 2^64), and Baillie-PSW above 2^64 (no known counterexample).
+ * Primality tests: deterministic below 2^64 (below 2^30, Miller-Rabin to base 2 and a table of the
+ * composites that pass it; below 4,759,123,141, Miller-Rabin with bases {2, 7, 61}; above that
+ * Baillie-PSW, which has no counterexample below 2^64), and Baillie-PSW above 2^64 (no known
+ * counterexample).
  */
 public final class Primality {
 
@@ -13,13 +14,12 @@ public final class Primality {
   private static final long[] BASES_SMALL = {2, 7, 61};
 
   /**
-   * Two bases that together expose every odd composite below {@link #TWO_BASE_LIMIT} (Jim
-   * Sinclair's search; {@code PrimalityTest} checks every odd number below the limit against a
-   * sieve): primes of up to nine digits cost two Miller-Rabin rounds instead of three.
+   * Below this, a number is prime when it passes Miller-Rabin to base 2 and is not one of the
+   * {@link BaseTwoPseudoprimes}: one round for a prime of up to nine digits instead of the three of
+   * {2, 7, 61}. {@code PrimalityTest} checks every odd number below it against a sieve.
    */
-  private static final long[] BASES_TWO = {336_781_006_125L, 9_639_812_373_923_155L};
+  static final long TABLE_LIMIT = 1L << 30;
 
-  static final long TWO_BASE_LIMIT = 1_050_535_501L;
   private static final long SMALL_LIMIT = 1L << 31;
 
   /** Bit i is set when i is prime, for i below 64. */
@@ -105,45 +105,61 @@ public final class Primality {
   }
 
   /**
-   * Miller-Rabin for odd n below 2^31 (the two bases of {@link #BASES_TWO} below {@link
-   * #TWO_BASE_LIMIT}, {2, 7, 61} above), in Montgomery arithmetic with R = 2^32 on plain longs:
+   * Odd n below 2^31: Miller-Rabin to base 2 and the table of its pseudoprimes below {@link
+   * #TABLE_LIMIT}, with {2, 7, 61} above, in Montgomery arithmetic with R = 2^32 on plain longs:
    * products stay below 2^64, so no high-half multiplies are needed.
    */
   private static boolean isPrimeBelow2Pow31(long n) {
     long nInverse = -Montgomery64.inverse(n) & 0xFFFFFFFFL;
     long one = (1L << 32) % n;
-    long nMinusOne = n - 1;
-    int s = Long.numberOfTrailingZeros(nMinusOne);
-    long d = nMinusOne >>> s;
-    long minusOne = n - one;
-    for (long base : n < TWO_BASE_LIMIT ? BASES_TWO : BASES_SMALL) {
-      long a = base % n;
-      if (a == 0) {
-        continue;
-      }
-      long x = one;
-      long b = (a << 32) % n;
-      for (long bit = Long.highestOneBit(d); bit != 0; bit >>>= 1) {
-        x = reduce32(x * x, n, nInverse);
-        if ((d & bit) != 0) {
-          x = reduce32(x * b, n, nInverse);
-        }
-      }
-      if (x == one || x == minusOne) {
-        continue;
-      }
-      // a square of 1 stays 1 and never reaches n - 1, so the loop needs no early exit for it:
-      // one branch fewer that almost no input takes
-      boolean witness = true;
-      for (int r = 1; r < s && witness; r++) {
-        x = reduce32(x * x, n, nInverse);
-        witness = x != minusOne;
-      }
-      if (witness) {
+    if (n < TABLE_LIMIT) {
+      return isStrongProbablePrime32(n, 2, one, nInverse) && !BaseTwoPseudoprimes.contains(n);
+    }
+    for (long base : BASES_SMALL) {
+      if (!isStrongProbablePrime32(n, base, one, nInverse)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether the odd n, above 2 and below 2^31, is a strong probable prime to {@code base}. */
+  static boolean isStrongProbablePrime32(long n, long base) {
+    return isStrongProbablePrime32(n, base, (1L << 32) % n, -Montgomery64.inverse(n) & 0xFFFFFFFFL);
+  }
+
+  /**
+   * One Miller-Rabin round for odd n below 2^31, with {@code one} = 2^32 mod n and {@code nInverse}
+   * = -1 / n mod 2^32.
+   */
+  private static boolean isStrongProbablePrime32(long n, long base, long one, long nInverse) {
+    long a = base % n;
+    if (a == 0) {
+      return true;
+    }
+    long nMinusOne = n - 1;
+    int s = Long.numberOfTrailingZeros(nMinusOne);
+    long d = nMinusOne >>> s;
+    long minusOne = n - one;
+    long x = one;
+    long b = (a << 32) % n;
+    for (long bit = Long.highestOneBit(d); bit != 0; bit >>>= 1) {
+      x = reduce32(x * x, n, nInverse);
+      if ((d & bit) != 0) {
+        x = reduce32(x * b, n, nInverse);
+      }
+    }
+    if (x == one || x == minusOne) {
+      return true;
+    }
+    // a square of 1 stays 1 and never reaches n - 1, so the loop needs no early exit for it:
+    // one branch fewer that almost no input takes
+    boolean witness = true;
+    for (int r = 1; r < s && witness; r++) {
+      x = reduce32(x * x, n, nInverse);
+      witness = x != minusOne;
+    }
+    return !witness;
   }
 
   /** Montgomery reduction t / 2^32 mod n for t < n * 2^32 and n < 2^31. */

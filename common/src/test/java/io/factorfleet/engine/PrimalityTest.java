@@ -130,10 +130,37 @@ class PrimalityTest {
   }
 
   @Test
-  void shouldAgreeWithASieveOnEveryOddNumberBelowTheTwoBaseLimit() throws Exception {
-    // the two-base Miller-Rabin test is only as good as the search that found its bases: check
-    // every odd number it decides, in blocks sieved by the primes up to the square root
-    long limit = Primality.TWO_BASE_LIMIT;
+  void shouldTableTheStrongPseudoprimesToBaseTwoThatArePublished() throws Exception {
+    // the first terms of OEIS A001262, and the 1,282 of them below 10^9
+    long[] first = {2047, 3277, 4033, 4681, 8321, 15841, 29341, 42799, 49141, 52633, 65281, 74665};
+    List<Long> table = new java.util.ArrayList<>();
+    try (var lines =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                BaseTwoPseudoprimes.class.getResourceAsStream(BaseTwoPseudoprimes.RESOURCE),
+                java.nio.charset.StandardCharsets.US_ASCII))) {
+      lines.lines().map(Long::valueOf).forEach(table::add);
+    }
+
+    assertThat(table.subList(0, first.length))
+        .containsExactly(java.util.Arrays.stream(first).boxed().toArray(Long[]::new));
+    assertThat(table.stream().filter(n -> n < 1_000_000_000L).count()).isEqualTo(1282);
+    assertThat(BaseTwoPseudoprimes.size()).isEqualTo(table.size());
+    for (long n : table) {
+      BigInteger big = BigInteger.valueOf(n);
+      assertThat(big.isProbablePrime(50)).as("%d is composite", n).isFalse();
+      assertThat(Primality.isStrongProbablePrime(big, BigInteger.TWO))
+          .as("%d passes base 2", n)
+          .isTrue();
+      assertThat(Primality.isPrime(n)).as("%d is not prime", n).isFalse();
+    }
+  }
+
+  @Test
+  void shouldAgreeWithASieveOnEveryOddNumberBelowTheTableLimit() throws Exception {
+    // Miller-Rabin to base 2 is only as good as the table of its pseudoprimes: check every odd
+    // number it decides, in blocks sieved by the primes up to the square root
+    long limit = Primality.TABLE_LIMIT;
     int[] sievingPrimes =
         java.util.stream.IntStream.rangeClosed(3, (int) Math.sqrt(limit) + 1)
             .filter(p -> BigInteger.valueOf(p).isProbablePrime(30))
