@@ -16,7 +16,9 @@
 #      with one and with two workers, drawn as docs/fleet-throughput.svg.
 #
 # Workers are started before the timed jobs and first run one untimed warm-up job, as the workers
-# of a fleet in service have run jobs before.
+# of a fleet in service have run jobs before. The runs behind each efficiency figure alternate,
+# --local then the one-worker fleet, REPEATS times (the worker idle during --local), so that a
+# change in the machine's speed during the run weighs on both sides alike.
 #
 # Usage: bench/fleet-throughput.sh [--quick]
 #   --quick uses a tenth of every input.
@@ -82,6 +84,7 @@ done
 # The rows that make the efficiency figures are the median of REPEATS runs: single runs on a shared
 # 2-core machine move by a third.
 REPEATS="${BENCH_REPEATS:-3}"
+median() { sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
 median_seconds() { # median_seconds NAME OUTPUT CMD...: median wall time of REPEATS runs on NAME
   local name=$1 output=$2 i times=()
   shift 2
@@ -90,7 +93,7 @@ median_seconds() { # median_seconds NAME OUTPUT CMD...: median wall time of REPE
     check "$name" "$output"
   done
   echo "$name: $* took ${times[*]} s" >> "$WORK/runs.txt"
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
+  printf '%s\n' "${times[@]}" | median
 }
 
 ROWS="$WORK/table.txt"
@@ -114,13 +117,23 @@ warm_up() {
   echo "(warm-up job of $(wc -l < "$WORK/warmup.txt") numbers through the new workers: $t s, untimed)"
 }
 
+alternating_medians() { # alternating_medians NAME: sets TIME[NAME.local] and TIME[NAME.fleet1]
+  local name=$1 i local_times=() fleet_times=()
+  for ((i = 0; i < REPEATS; i++)); do
+    local_times+=("$(seconds "$WORK/$name.txt" "$WORK/$name.local" fleet --local --threads "$CORES")")
+    check "$name" "$WORK/$name.local"
+    fleet_times+=("$(seconds "$WORK/$name.txt" "$WORK/$name.fleet1" fleet "${QUEUES[@]}")")
+    check "$name" "$WORK/$name.fleet1"
+  done
+  echo "$name: --local took ${local_times[*]} s, alternating with 1 worker: ${fleet_times[*]} s" \
+    >> "$WORK/runs.txt"
+  TIME[$name.local]=$(printf '%s\n' "${local_times[@]}" | median)
+  TIME[$name.fleet1]=$(printf '%s\n' "${fleet_times[@]}" | median)
+}
+
 printf '%-14s %-34s %9s %12s\n' input program seconds numbers/s
 for name in semiprime31 random9digit; do
-  in="$WORK/$name.txt"
-  t=$(median_seconds "$name" "$WORK/$name.local" fleet --local --threads "$CORES")
-  TIME[$name.local]=$t
-  row "$name" "fleet --local --threads $CORES" "$t"
-  t=$(seconds "$in" "$WORK/$name.par" gnu_parallel)
+  t=$(seconds "$WORK/$name.txt" "$WORK/$name.par" gnu_parallel)
   check "$name" "$WORK/$name.par"
   row "$name" "GNU factor x $CORES (split)" "$t"
 done
@@ -128,9 +141,9 @@ done
 start_workers 1 "$CORES"
 warm_up
 for name in semiprime31 random9digit; do
-  t=$(median_seconds "$name" "$WORK/$name.fleet1" fleet "${QUEUES[@]}")
-  TIME[$name.fleet1]=$t
-  row "$name" "fleet, 1 worker x $CORES threads" "$t"
+  alternating_medians "$name"
+  row "$name" "fleet --local --threads $CORES" "${TIME[$name.local]}"
+  row "$name" "fleet, 1 worker x $CORES threads" "${TIME[$name.fleet1]}"
 done
 stop_workers
 
@@ -143,7 +156,7 @@ done
 stop_workers
 
 echo
-echo "each --local and fleet row: the median of $REPEATS runs ($WORK/runs.txt has them all)"
+echo "each --local and fleet row: the median of $REPEATS runs, --local and one worker alternating ($WORK/runs.txt has them all)"
 echo "fleet efficiency = fleet --local time / fleet 1-worker time"
 for name in semiprime31 random9digit; do
   goal=0.80; [[ $name == random9digit ]] && goal=0.50
