@@ -18,7 +18,8 @@ public final class ResultVerifier {
     if (result.isRefused()) {
       return Optional.empty();
     }
-    long small = NumberParser.parseSmallCanonical(result.n());
+    long small =
+        result.value() >= 0 ? result.value() : NumberParser.parseSmallCanonical(result.n());
     if (result.cofactor() == null && small >= 0 && checksOutSmall(small, result.factors())) {
       return Optional.empty();
     }

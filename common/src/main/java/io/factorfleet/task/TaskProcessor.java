@@ -96,6 +96,9 @@ public final class TaskProcessor {
   private static NumberResult factorLong(
       Factorizer factorizer, String canonical, long unsigned, long[] scratch) {
     int count = factorizer.factor(unsigned, scratch);
-    return NumberResult.complete(canonical, UnsignedDecimals.of(scratch, count));
+    UnsignedDecimals factors = UnsignedDecimals.of(scratch, count);
+    return unsigned >= 0 // below 2^63: the number stays a long as well
+        ? NumberResult.complete(unsigned, factors)
+        : NumberResult.complete(canonical, factors);
   }
 }

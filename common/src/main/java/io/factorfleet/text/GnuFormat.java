@@ -19,6 +19,16 @@ public final class GnuFormat {
   /** Appends the line of {@link #line(String, List)} to {@code into}, without its terminator. */
   public static void appendLine(String number, List<String> primes, LineBuffer into) {
     into.ascii(number).put(':');
+    appendFactors(primes, into);
+  }
+
+  /** {@link #appendLine(String, List, LineBuffer)} for a number kept as a long, below 2^63. */
+  public static void appendLine(long number, List<String> primes, LineBuffer into) {
+    into.unsigned(number).put(':');
+    appendFactors(primes, into);
+  }
+
+  private static void appendFactors(List<String> primes, LineBuffer into) {
     if (primes instanceof UnsignedDecimals values) {
       for (int i = 0; i < values.size(); i++) {
         into.put(' ').unsigned(values.unsigned(i));

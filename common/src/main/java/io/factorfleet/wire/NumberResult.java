@@ -8,6 +8,7 @@ import io.factorfleet.text.UnsignedDecimals;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The answer for one number of a task. Exactly one of three shapes:
@@ -20,19 +21,48 @@ import java.util.List;
  * </ul>
  *
  * <p>The factors of a number below 2^64 are best given as {@link UnsignedDecimals}, which the
- * result keeps as they are and writes without a {@code String} for each.
+ * result keeps as they are and writes without a {@code String} for each; a complete result of a
+ * number below 2^63 may keep the number as a long too ({@link #complete(long, UnsignedDecimals)}),
+ * whose text is made only when {@link #n()} asks for it. Two results are equal when their texts
+ * are.
  */
-public record NumberResult(String n, List<String> factors, String cofactor, String error) {
+public final class NumberResult {
   /** The schema version from which a complete result may be written as an array of integers. */
   static final int ARRAYS_SINCE = 2;
 
-  public NumberResult {
-    factors =
+  /** The number when kept as a long, canonical and below 2^63; -1 otherwise. */
+  private final long value;
+
+  /** The number's text; made from {@link #value} on first use when null. */
+  private String n;
+
+  private final List<String> factors;
+  private final String cofactor;
+  private final String error;
+
+  public NumberResult(String n, List<String> factors, String cofactor, String error) {
+    this(-1, Objects.requireNonNull(n, "n"), factors, cofactor, error);
+  }
+
+  private NumberResult(long value, String n, List<String> factors, String cofactor, String error) {
+    this.value = value;
+    this.n = n;
+    this.factors =
         factors == null || factors instanceof UnsignedDecimals ? factors : List.copyOf(factors);
+    this.cofactor = cofactor;
+    this.error = error;
   }
 
   public static NumberResult complete(String n, List<String> factors) {
     return new NumberResult(n, factors, null, null);
+  }
+
+  /** The complete factorization of {@code n}, from 0 to 2^63 - 1, kept as longs. */
+  public static NumberResult complete(long n, UnsignedDecimals factors) {
+    if (n < 0) {
+      throw new IllegalArgumentException("a number kept as a long is below 2^63, not " + n);
+    }
+    return new NumberResult(n, null, factors, null, null);
   }
 
   public static NumberResult partial(String n, List<String> factors, String cofactor) {
@@ -43,12 +73,69 @@ public record NumberResult(String n, List<String> factors, String cofactor, Stri
     return new NumberResult(n, null, null, error);
   }
 
+  /** The number, as canonical decimal text when it was factored. */
+  public String n() {
+    String text = n;
+    if (text == null) { // a benign race: every thread makes the same text
+      text = Long.toString(value);
+      n = text;
+    }
+    return text;
+  }
+
+  /**
+   * The number when it is kept as a long (canonical, below 2^63), without making or reading its
+   * text; -1 when it is kept as text only, which {@link NumberParser#parseSmallCanonical} reads.
+   */
+  public long value() {
+    return value;
+  }
+
+  public List<String> factors() {
+    return factors;
+  }
+
+  public String cofactor() {
+    return cofactor;
+  }
+
+  public String error() {
+    return error;
+  }
+
   public boolean isComplete() {
     return error == null && cofactor == null;
   }
 
   public boolean isRefused() {
     return error != null;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NumberResult other
+        && n().equals(other.n())
+        && Objects.equals(factors, other.factors)
+        && Objects.equals(cofactor, other.cofactor)
+        && Objects.equals(error, other.error);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(n(), factors, cofactor, error);
+  }
+
+  @Override
+  public String toString() {
+    return "NumberResult[n="
+        + n()
+        + ", factors="
+        + factors
+        + ", cofactor="
+        + cofactor
+        + ", error="
+        + error
+        + "]";
   }
 
   /**
@@ -59,13 +146,14 @@ public record NumberResult(String n, List<String> factors, String cofactor, Stri
    * one after the other.
    */
   void writeTo(JsonGenerator json, char[] digits, boolean arrays) throws IOException {
-    long number = arrays && isComplete() ? NumberParser.parseSmallCanonical(n) : -1;
+    long number =
+        !arrays || !isComplete() ? -1 : value >= 0 ? value : NumberParser.parseSmallCanonical(n);
     if (number >= 0 && factorsBelow2Pow63()) {
       writeArray(json, number);
       return;
     }
     json.writeStartObject();
-    json.writeStringField("n", n);
+    json.writeStringField("n", n());
     if (factors != null) {
       json.writeArrayFieldStart("factors");
       if (factors instanceof UnsignedDecimals values) {
@@ -154,8 +242,7 @@ public record NumberResult(String n, List<String> factors, String cofactor, Stri
     if (json.nextToken() == JsonToken.END_ARRAY) {
       throw new WireFormatException("an entry of 'results' is an empty array");
     }
-    requireSmallInteger(json);
-    String n = json.getText();
+    long n = requireSmallInteger(json);
     long[] values = new long[8];
     int count = 0;
     for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken()) {

@@ -44,6 +44,20 @@ class GnuFormatTest {
   }
 
   @Test
+  void shouldWriteTheSameLineForANumberKeptAsALongAsForItsText() {
+    LineBuffer fromText = new LineBuffer(4);
+    LineBuffer fromLong = new LineBuffer(4);
+    List<String> factors = UnsignedDecimals.of(new long[] {3, 3, 3607, 3803}, 4);
+
+    GnuFormat.appendLine("123456789", factors, fromText);
+    GnuFormat.appendLine(123456789L, factors, fromLong);
+
+    assertThat(fromLong.toString())
+        .isEqualTo("123456789: 3 3 3607 3803")
+        .isEqualTo(fromText.toString());
+  }
+
+  @Test
   void shouldWriteABareColonAsBytesForNumbersWithoutFactors() {
     LineBuffer line = new LineBuffer();
 

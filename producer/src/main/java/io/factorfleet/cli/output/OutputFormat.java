@@ -19,7 +19,11 @@ public enum OutputFormat {
   GNU {
     @Override
     void appendLine(NumberResult result, ResultMessage task, LineBuffer into) {
-      GnuFormat.appendLine(result.n(), result.factors(), into);
+      if (result.value() >= 0) {
+        GnuFormat.appendLine(result.value(), result.factors(), into);
+      } else {
+        GnuFormat.appendLine(result.n(), result.factors(), into);
+      }
     }
   },
 
