@@ -69,8 +69,8 @@ public final class TaskProcessor {
 
   private NumberResult factorOne(Factorizer factorizer, String text, long[] scratch) {
     long small = parser.parseSmall(text);
-    if (small >= 0) {
-      return factorLong(factorizer, NumberParser.canonical(text, small), small, scratch);
+    if (small >= 0) { // below 2^63: the number stays a long, and no text of it is made
+      return NumberResult.complete(small, factorLong(factorizer, small, scratch));
     }
     BigInteger n;
     try {
@@ -80,7 +80,7 @@ public final class TaskProcessor {
     }
     String canonical = n.toString();
     if (n.compareTo(MAX_UNSIGNED_LONG) < 0) {
-      return factorLong(factorizer, canonical, n.longValue(), scratch);
+      return NumberResult.complete(canonical, factorLong(factorizer, n.longValue(), scratch));
     }
     Factorization f = factorizer.factor(n);
     List<String> factors = f.primes().stream().map(BigInteger::toString).toList();
@@ -93,12 +93,8 @@ public final class TaskProcessor {
    * Below 2^64: the engine's allocation-free path, which is never partial. The factors stay
    * unsigned longs until they are written.
    */
-  private static NumberResult factorLong(
-      Factorizer factorizer, String canonical, long unsigned, long[] scratch) {
+  private static UnsignedDecimals factorLong(Factorizer factorizer, long unsigned, long[] scratch) {
     int count = factorizer.factor(unsigned, scratch);
-    UnsignedDecimals factors = UnsignedDecimals.of(scratch, count);
-    return unsigned >= 0 // below 2^63: the number stays a long as well
-        ? NumberResult.complete(unsigned, factors)
-        : NumberResult.complete(canonical, factors);
+    return UnsignedDecimals.of(scratch, count);
   }
 }
