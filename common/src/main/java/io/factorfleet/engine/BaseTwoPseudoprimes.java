@@ -59,7 +59,8 @@ final class BaseTwoPseudoprimes {
         }
         table[count] = Integer.parseInt(line);
         if (count > 0 && table[count] <= table[count - 1]) {
-          throw new IllegalStateException(RESOURCE + " is not in ascending order at line " + count);
+          throw new IllegalStateException(
+              RESOURCE + " is not in ascending order at line " + (count + 1));
         }
         count++;
       }
