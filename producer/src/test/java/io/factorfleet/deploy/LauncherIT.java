@@ -123,6 +123,56 @@ class LauncherIT {
     assertThat(run.err()).contains(missing.toString()).contains("./mvnw -DskipTests package");
   }
 
+  @Test
+  void shouldBuildTheJarOnFirstUseInACheckoutAndKeepTheBuildOffStandardOutput() throws Exception {
+    Path launcher =
+        checkoutWithWrapper(
+            """
+        mkdir -p producer/target
+        cp "$BUILT_JAR" producer/target/fleet.jar
+        echo "wrapper output"
+        """);
+
+    Run run =
+        launch(launcher, Map.of("BUILT_JAR", builtJar().toString()), "factor", "--local", "12");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("12: 2 2 3\n");
+    assertThat(run.err()).contains("building the command line on first use", "wrapper output");
+  }
+
+  @Test
+  void shouldStopWithTheBuildsOutputWhenTheFirstUseBuildFails() throws Exception {
+    Path launcher =
+        checkoutWithWrapper(
+            """
+        echo "[ERROR] compilation failed" >&2
+        exit 1
+        """);
+
+    Run run = launch(launcher, Map.of(), "--version");
+
+    assertThat(run.status()).isEqualTo(127);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("[ERROR] compilation failed", "the build failed");
+  }
+
+  /** A checkout without a built jar: the launcher in bin/ and a Maven wrapper running SCRIPT. */
+  private Path checkoutWithWrapper(String script) throws IOException {
+    Path checkout = work.resolve("checkout");
+    Path launcher = checkout.resolve(DeployFiles.LAUNCHER);
+    Files.createDirectories(launcher.getParent());
+    Files.copy(DeployFiles.repositoryRoot().resolve(DeployFiles.LAUNCHER), launcher);
+    Path wrapper = checkout.resolve("mvnw");
+    Files.writeString(wrapper, "#!/bin/sh\nset -e\n" + script);
+    assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+    return launcher;
+  }
+
+  private static Path builtJar() {
+    return DeployFiles.repositoryRoot().resolve("producer/target/fleet.jar");
+  }
+
   /** The highest JIT tier of the JVM the launcher starts for these arguments. */
   private int tieredStopAtLevel(Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
@@ -136,7 +186,11 @@ class LauncherIT {
 
   private Run launch(Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
-    Path launcher = DeployFiles.repositoryRoot().resolve(DeployFiles.LAUNCHER);
+    return launch(DeployFiles.repositoryRoot().resolve(DeployFiles.LAUNCHER), environment, args);
+  }
+
+  private Run launch(Path launcher, Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
     assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "a POSIX shell runs the launcher");
     List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
