@@ -16,12 +16,13 @@ WORKDIR /src
 COPY mvnw ./
 COPY .mvn/ .mvn/
 COPY pom.xml ./
+COPY engine/pom.xml engine/
 COPY common/pom.xml common/
 COPY aggregator/pom.xml aggregator/
 COPY worker/pom.xml worker/
 COPY producer/pom.xml producer/
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip -Dexec.skip package \
-    && rm -rf common/target aggregator/target worker/target producer/target
+    && rm -rf engine/target common/target aggregator/target worker/target producer/target
 
 COPY . .
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip -Dexec.skip package

@@ -7,6 +7,7 @@ import io.factorfleet.deploy.DeployFiles.Instruction;
 import io.factorfleet.deploy.DeployFiles.ShadedJar;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DockerfileTest {
@@ -23,6 +24,26 @@ class DockerfileTest {
       assertThatCode(() -> Class.forName(jar.mainClass()))
           .as("main class of %s", jar.path())
           .doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void shouldCopyEveryModulesPomIntoTheLayerThatResolvesTheDependencies() {
+    List<String> modules =
+        Pattern.compile("<module>([^<]+)</module>")
+            .matcher(DeployFiles.read("pom.xml"))
+            .results()
+            .map(match -> match.group(1))
+            .toList();
+    List<String> copied =
+        DeployFiles.dockerfile().stream()
+            .filter(instruction -> instruction.is("COPY"))
+            .map(Instruction::arguments)
+            .toList();
+
+    assertThat(modules).isNotEmpty();
+    for (String module : modules) {
+      assertThat(copied).as(module).contains(module + "/pom.xml " + module + "/");
     }
   }
 

@@ -11,7 +11,6 @@ import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.metrics.Health;
-import io.factorfleet.task.TaskProcessor;
 import io.factorfleet.text.NumberParser;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.MessageKind;

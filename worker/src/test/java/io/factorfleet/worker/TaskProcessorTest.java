@@ -1,4 +1,4 @@
-package io.factorfleet.task;
+package io.factorfleet.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

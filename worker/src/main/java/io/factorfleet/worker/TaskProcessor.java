@@ -1,4 +1,4 @@
-package io.factorfleet.task;
+package io.factorfleet.worker;
 
 import io.factorfleet.engine.Factorization;
 import io.factorfleet.engine.Factorizer;
