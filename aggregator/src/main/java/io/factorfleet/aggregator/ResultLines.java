@@ -9,7 +9,7 @@ public final class ResultLines {
 
   /** The {@code factor}-style line of a complete result. */
   public static String factorLine(NumberResult result) {
-    return GnuFormat.line(result.n(), result.factors());
+    return GnuFormat.EVERY_FACTOR.line(result.n(), result.factors());
   }
 
   /** The error message of a refused or partial result, without the program's name. */

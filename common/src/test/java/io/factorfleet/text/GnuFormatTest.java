@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 class GnuFormatTest {
   @Test
   void shouldWriteTheNumberAColonAndEachFactorAfterASpace() {
-    assertThat(GnuFormat.line("12", List.of("2", "2", "3"))).isEqualTo("12: 2 2 3");
+    assertThat(GnuFormat.EVERY_FACTOR.line("12", List.of("2", "2", "3"))).isEqualTo("12: 2 2 3");
   }
 
   @Test
   void shouldWriteABareColonForNumbersWithoutFactors() {
-    assertThat(GnuFormat.line("1", List.of())).isEqualTo("1:");
+    assertThat(GnuFormat.EVERY_FACTOR.line("1", List.of())).isEqualTo("1:");
   }
 
   @Test
@@ -21,11 +21,12 @@ class GnuFormatTest {
     LineBuffer fromText = new LineBuffer(4);
     LineBuffer fromLongs = new LineBuffer(4);
 
-    GnuFormat.appendLine(
+    GnuFormat.EVERY_FACTOR.appendLine(
         "18446744073709551615",
         List.of("3", "5", "17", "257", "641", "65537", "6700417"),
         fromText);
-    GnuFormat.appendLine(-1L, new long[] {3, 5, 17, 257, 641, 65537, 6700417, 99}, 7, fromLongs);
+    GnuFormat.EVERY_FACTOR.appendLine(
+        -1L, new long[] {3, 5, 17, 257, 641, 65537, 6700417, 99}, 7, fromLongs);
 
     assertThat(fromText.toString())
         .isEqualTo("18446744073709551615: 3 5 17 257 641 65537 6700417")
@@ -36,11 +37,11 @@ class GnuFormatTest {
   void shouldWriteFactorsKeptAsUnsignedLongsAsTheirTexts() {
     long[] factors = {3, 5, 17, 257, 641, 65537, 6700417};
 
-    assertThat(GnuFormat.line("18446744073709551615", UnsignedDecimals.of(factors, 7)))
+    assertThat(GnuFormat.EVERY_FACTOR.line("18446744073709551615", UnsignedDecimals.of(factors, 7)))
         .isEqualTo(
-            GnuFormat.line(
+            GnuFormat.EVERY_FACTOR.line(
                 "18446744073709551615", List.of("3", "5", "17", "257", "641", "65537", "6700417")));
-    assertThat(GnuFormat.line("1", UnsignedDecimals.of(factors, 0))).isEqualTo("1:");
+    assertThat(GnuFormat.EVERY_FACTOR.line("1", UnsignedDecimals.of(factors, 0))).isEqualTo("1:");
   }
 
   @Test
@@ -49,8 +50,8 @@ class GnuFormatTest {
     LineBuffer fromLong = new LineBuffer(4);
     List<String> factors = UnsignedDecimals.of(new long[] {3, 3, 3607, 3803}, 4);
 
-    GnuFormat.appendLine("123456789", factors, fromText);
-    GnuFormat.appendLine(123456789L, factors, fromLong);
+    GnuFormat.EVERY_FACTOR.appendLine("123456789", factors, fromText);
+    GnuFormat.EVERY_FACTOR.appendLine(123456789L, factors, fromLong);
 
     assertThat(fromLong.toString())
         .isEqualTo("123456789: 3 3 3607 3803")
@@ -61,8 +62,49 @@ class GnuFormatTest {
   void shouldWriteABareColonAsBytesForNumbersWithoutFactors() {
     LineBuffer line = new LineBuffer();
 
-    GnuFormat.appendLine(1, new long[64], 0, line);
+    GnuFormat.EVERY_FACTOR.appendLine(1, new long[64], 0, line);
 
     assertThat(line.toString()).isEqualTo("1:");
+  }
+
+  @Test
+  void shouldWriteARepeatedFactorOnceWithItsExponentAsCoreutilsFactorMinusH() {
+    assertThat(GnuFormat.EXPONENTS.line("3000", List.of("2", "2", "2", "3", "5", "5", "5")))
+        .isEqualTo("3000: 2^3 3 5^3");
+    assertThat(GnuFormat.EXPONENTS.line("1", List.of())).isEqualTo("1:");
+    assertThat(GnuFormat.EXPONENTS.line("7", List.of("7"))).isEqualTo("7: 7");
+  }
+
+  @Test
+  void shouldWriteTheSameExponentsFromTextFromUnsignedLongsAndFromALongArray() {
+    long[] factors = {2, 2, 3, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, -5, -5};
+    List<String> texts = UnsignedDecimals.of(factors, factors.length).stream().toList();
+    LineBuffer fromText = new LineBuffer(4);
+    LineBuffer fromDecimals = new LineBuffer(4);
+    LineBuffer fromArray = new LineBuffer(4);
+
+    GnuFormat.EXPONENTS.appendLine("9", texts, fromText);
+    GnuFormat.EXPONENTS.appendLine(9L, UnsignedDecimals.of(factors, factors.length), fromDecimals);
+    GnuFormat.EXPONENTS.appendLine(9L, factors, factors.length, fromArray);
+
+    assertThat(fromText.toString())
+        .isEqualTo("9: 2^2 3 7^11 18446744073709551611^2")
+        .isEqualTo(fromDecimals.toString())
+        .isEqualTo(fromArray.toString());
+  }
+
+  @Test
+  void shouldWriteOnlyTheFactorsOfTheCountGivenWithExponents() {
+    LineBuffer line = new LineBuffer();
+
+    GnuFormat.EXPONENTS.appendLine(8, new long[] {2, 2, 2, 2, 2}, 3, line);
+
+    assertThat(line.toString()).isEqualTo("8: 2^3");
+  }
+
+  @Test
+  void shouldChooseTheLayoutByTheExponentsFlag() {
+    assertThat(GnuFormat.of(true)).isSameAs(GnuFormat.EXPONENTS);
+    assertThat(GnuFormat.of(false)).isSameAs(GnuFormat.EVERY_FACTOR);
   }
 }

@@ -7,6 +7,7 @@ import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.producer.input.TokenReader;
 import io.factorfleet.producer.input.TokenSource;
 import io.factorfleet.settings.BrokerOptions;
+import io.factorfleet.text.GnuFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -25,7 +26,7 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code fleet factor}: factors numbers and prints them as GNU {@code factor} does. */
 @Command(
     name = "factor",
-    mixinStandardHelpOptions = true,
+    version = FleetCommand.VERSION,
     description = {
       "Prints the prime factors of each NUMBER, or of each number read from standard input when"
           + " none is given, exactly as GNU factor does.",
@@ -47,6 +48,24 @@ public final class FactorCommand implements Callable<Integer> {
   @Mixin BrokerOptions brokerOptions;
 
   @Mixin JobOptions jobOptions;
+
+  // Declared by hand rather than by mixinStandardHelpOptions, which would make -h help: in GNU
+  // factor, -h is --exponents, and help is --help alone.
+  @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
+  @Option(
+      names = {"-V", "--version"},
+      versionHelp = true,
+      description = "Print version information and exit.")
+  boolean version;
+
+  @Option(
+      names = {"-h", "--exponents"},
+      description =
+          "Print a repeated factor once, as p^e (3000: 2^3 3 5^3), as GNU factor -h does; for"
+              + " --format=gnu only (env FLEET_EXPONENTS, default: ${DEFAULT-VALUE}).")
+  boolean exponents;
 
   @Option(
       names = "--local",
@@ -110,7 +129,8 @@ public final class FactorCommand implements Callable<Integer> {
             settings.chunkSize() == 0
                 ? BatchSizer.adaptive()
                 : BatchSizer.fixed(settings.chunkSize()),
-            settings.maxDigits());
+            settings.maxDigits(),
+            GnuFormat.of(settings.exponents()));
     return factoring.run(
         numbers.isEmpty() ? factoring.reader(fleet.stdin()) : factoring.reader(numbers),
         fleet.stdout(),
@@ -135,7 +155,8 @@ public final class FactorCommand implements Callable<Integer> {
           jobOptions.maxDigits,
           jobOptions.confirmWindow,
           maxInFlight,
-          format);
+          format,
+          exponents);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }

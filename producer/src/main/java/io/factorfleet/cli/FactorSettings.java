@@ -16,6 +16,7 @@ import io.factorfleet.topology.Topology;
  * @param confirmWindow tasks published but unconfirmed, at most
  * @param maxInFlight tasks sent but not printed, at most
  * @param format how factored numbers are printed
+ * @param exponents whether a repeated factor is printed once as {@code p^e}; GNU format only
  */
 record FactorSettings(
     BrokerSettings broker,
@@ -25,7 +26,8 @@ record FactorSettings(
     int maxDigits,
     int confirmWindow,
     int maxInFlight,
-    OutputFormat format) {
+    OutputFormat format,
+    boolean exponents) {
   FactorSettings {
     requireRange(threads, 1, 1024, "threads");
     requireRange(chunkSize, 0, BatchSizer.MAX_SIZE, "chunk size");
@@ -37,6 +39,12 @@ record FactorSettings(
           "--format="
               + format.name().toLowerCase(java.util.Locale.ROOT)
               + " needs the fleet; --local prints the GNU format only");
+    }
+    if (exponents && !format.takesExponents()) {
+      throw new IllegalArgumentException(
+          "--exponents is for --format=gnu only; --format="
+              + format.name().toLowerCase(java.util.Locale.ROOT)
+              + " lists every factor as often as it divides, for programs to read");
     }
   }
 

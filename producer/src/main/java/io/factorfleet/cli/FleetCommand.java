@@ -12,10 +12,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "fleet",
     mixinStandardHelpOptions = true,
-    version = "fleet 0.1.0",
+    version = FleetCommand.VERSION,
     description = "Factors integers on a fleet of workers behind RabbitMQ.",
     subcommands = {FactorCommand.class, SubmitCommand.class, StatusCommand.class})
 public final class FleetCommand implements Runnable {
+  /** What {@code --version} prints. */
+  static final String VERSION = "fleet 0.1.0";
+
   /** Exit status when some input was not valid or not fully factored. */
   public static final int INPUT_ERROR = 1;
 

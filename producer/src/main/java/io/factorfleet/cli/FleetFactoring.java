@@ -16,6 +16,7 @@ import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.producer.JobFeeder;
 import io.factorfleet.producer.JobPublisher;
 import io.factorfleet.producer.input.TokenSource;
+import io.factorfleet.text.GnuFormat;
 import io.factorfleet.text.NumberParser;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.ResultMessage;
@@ -81,7 +82,8 @@ final class FleetFactoring {
               status.guard(err),
               "fleet",
               settings.maxInFlight(),
-              settings.format());
+              settings.format(),
+              GnuFormat.of(settings.exponents()));
       BatchSizer sizer =
           settings.chunkSize() == 0
               ? BatchSizer.adaptive()

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The whole fleet against a real broker: producer CLI, two workers, the aggregator. */
 @ExtendWith(RabbitBroker.class)
-class FleetEndToEndIT {
+public class FleetEndToEndIT {
   @BeforeAll
   static void needsTheOracle() {
     assumeThat(GnuFactor.isInstalled()).as("GNU factor installed").isTrue();
@@ -108,7 +108,7 @@ class FleetEndToEndIT {
     }
   }
 
-  static WorkerSettings aWorker(BrokerSettings broker, Topology topology, String id) {
+  public static WorkerSettings aWorker(BrokerSettings broker, Topology topology, String id) {
     return new WorkerSettings(
         broker,
         topology,

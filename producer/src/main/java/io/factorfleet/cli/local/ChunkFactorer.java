@@ -22,11 +22,13 @@ import java.util.List;
 final class ChunkFactorer {
   private final Factorizer factorizer;
   private final NumberParser parser;
+  private final GnuFormat gnu;
   private final long[] factors = new long[64];
 
-  ChunkFactorer(Factorizer factorizer, NumberParser parser) {
+  ChunkFactorer(Factorizer factorizer, NumberParser parser, GnuFormat gnu) {
     this.factorizer = factorizer;
     this.parser = parser;
+    this.gnu = gnu;
   }
 
   /** The rendered output of one chunk. */
@@ -70,7 +72,7 @@ final class ChunkFactorer {
       long n = chunk.numbers[i];
       if (n != NumberChunk.TEXT) {
         int count = factorizer.factor(n, factors);
-        GnuFormat.appendLine(n, factors, count, into.lines);
+        gnu.appendLine(n, factors, count, into.lines);
         into.lines.put('\n');
       } else {
         factorText(chunk.text(textOrdinal++), into);
@@ -94,7 +96,7 @@ final class ChunkFactorer {
               NumberResult.partial(n.toString(), primes, f.cofactor().toString())));
       return;
     }
-    GnuFormat.appendLine(n.toString(), primes, into.lines);
+    gnu.appendLine(n.toString(), primes, into.lines);
     into.lines.put('\n');
   }
 }

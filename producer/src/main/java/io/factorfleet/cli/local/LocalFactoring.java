@@ -2,6 +2,7 @@ package io.factorfleet.cli.local;
 
 import io.factorfleet.engine.Factorizer;
 import io.factorfleet.producer.BatchSizer;
+import io.factorfleet.text.GnuFormat;
 import io.factorfleet.text.NumberParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,11 +31,16 @@ public final class LocalFactoring {
   private final int threads;
   private final BatchSizer sizer;
   private final int maxDigits;
+  private final GnuFormat gnu;
 
-  public LocalFactoring(int threads, BatchSizer sizer, int maxDigits) {
+  /**
+   * @param gnu how the lines are laid out: every factor, or repeated ones as {@code p^e}
+   */
+  public LocalFactoring(int threads, BatchSizer sizer, int maxDigits, GnuFormat gnu) {
     this.threads = threads;
     this.sizer = sizer;
     this.maxDigits = maxDigits;
+    this.gnu = gnu;
   }
 
   /**
@@ -56,7 +62,7 @@ public final class LocalFactoring {
 
   private ChunkFactorer factorer() {
     return new ChunkFactorer(
-        new Factorizer(Factorizer.DEFAULT_BUDGET), new NumberParser(maxDigits));
+        new Factorizer(Factorizer.DEFAULT_BUDGET), new NumberParser(maxDigits), gnu);
   }
 
   private boolean runInline(ChunkReader reader, OutputStream out, Writer err)

@@ -2,6 +2,7 @@ package io.factorfleet.cli.output;
 
 import io.factorfleet.aggregator.ResultLines;
 import io.factorfleet.aggregator.ResultSink;
+import io.factorfleet.text.GnuFormat;
 import io.factorfleet.text.LineBuffer;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
@@ -33,6 +34,7 @@ public final class OrderedOutput implements ResultSink {
   private final String program;
   private final int capacity;
   private final OutputFormat format;
+  private final GnuFormat gnu;
   private final LineBuffer lines = new LineBuffer(WRITE_THRESHOLD);
 
   /** Entries in input order: a Long is a task index, a String an error message. */
@@ -51,13 +53,25 @@ public final class OrderedOutput implements ResultSink {
     this(job, out, err, program, capacity, OutputFormat.GNU);
   }
 
+  public OrderedOutput(
+      String job, OutputStream out, Writer err, String program, int capacity, OutputFormat format) {
+    this(job, out, err, program, capacity, format, GnuFormat.EVERY_FACTOR);
+  }
+
   /**
    * @param out where the lines of factored numbers go, as bytes (UTF-8)
    * @param err where errors go
    * @param format how factored numbers are printed
+   * @param gnu the layout of the GNU format's lines, with or without exponents
    */
   public OrderedOutput(
-      String job, OutputStream out, Writer err, String program, int capacity, OutputFormat format) {
+      String job,
+      OutputStream out,
+      Writer err,
+      String program,
+      int capacity,
+      OutputFormat format,
+      GnuFormat gnu) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
     }
@@ -67,6 +81,7 @@ public final class OrderedOutput implements ResultSink {
     this.program = program;
     this.capacity = capacity;
     this.format = format;
+    this.gnu = gnu;
   }
 
   /**
@@ -184,7 +199,7 @@ public final class OrderedOutput implements ResultSink {
           }
           for (NumberResult r : result.results()) {
             if (r.isComplete()) {
-              format.appendLine(r, result, lines);
+              format.appendLine(r, result, gnu, lines);
               lines.put('\n');
             } else {
               printError(ResultLines.errorMessage(r));

@@ -15,14 +15,17 @@ import java.util.Optional;
  * reported on standard error in every format.
  */
 public enum OutputFormat {
-  /** {@code 12: 2 2 3}, byte for byte as GNU {@code factor} prints it. */
+  /**
+   * {@code 12: 2 2 3}, byte for byte as GNU {@code factor} prints it; {@code 12: 2^2 3} with {@code
+   * --exponents}.
+   */
   GNU {
     @Override
-    void appendLine(NumberResult result, ResultMessage task, LineBuffer into) {
+    void appendLine(NumberResult result, ResultMessage task, GnuFormat gnu, LineBuffer into) {
       if (result.value() >= 0) {
-        GnuFormat.appendLine(result.value(), result.factors(), into);
+        gnu.appendLine(result.value(), result.factors(), into);
       } else {
-        GnuFormat.appendLine(result.n(), result.factors(), into);
+        gnu.appendLine(result.n(), result.factors(), into);
       }
     }
   },
@@ -33,7 +36,7 @@ public enum OutputFormat {
    */
   JSONL {
     @Override
-    void appendLine(NumberResult result, ResultMessage task, LineBuffer into) {
+    void appendLine(NumberResult result, ResultMessage task, GnuFormat gnu, LineBuffer into) {
       try {
         into.utf8(
             Json.MAPPER.writeValueAsString(
@@ -47,7 +50,7 @@ public enum OutputFormat {
   /** {@code n,factors} with a header line; the factors separated by spaces: {@code 12,2 2 3}. */
   CSV {
     @Override
-    void appendLine(NumberResult result, ResultMessage task, LineBuffer into) {
+    void appendLine(NumberResult result, ResultMessage task, GnuFormat gnu, LineBuffer into) {
       into.ascii(result.n()).put(',');
       for (int i = 0; i < result.factors().size(); i++) {
         if (i > 0) {
@@ -74,8 +77,16 @@ public enum OutputFormat {
   /**
    * Appends the line of a completely factored number, without the line end. Its number and factors
    * are verified canonical decimals, so ASCII.
+   *
+   * @param gnu the layout of the {@link #GNU} format, with or without exponents; the others list
+   *     every factor as often as it divides, as data for programs
    */
-  abstract void appendLine(NumberResult result, ResultMessage task, LineBuffer into);
+  abstract void appendLine(NumberResult result, ResultMessage task, GnuFormat gnu, LineBuffer into);
+
+  /** Whether {@code --exponents} applies to this format: to {@link #GNU} alone. */
+  public boolean takesExponents() {
+    return this == GNU;
+  }
 
   /** The line written before any result, if the format has one. */
   Optional<String> header() {

@@ -7,8 +7,14 @@ import java.util.Arrays;
 
 /**
  * Splits a byte stream into tokens as it arrives, holding only the token being read. Tokens are
- * separated by what GNU {@code factor} separates them with on its input: spaces, tabs and newlines
- * (a carriage return is part of a token, so CRLF input is refused as GNU refuses it).
+ * separated by what GNU {@code factor} separates them with on its input: spaces, tabs and newlines,
+ * any run of them counting as one (a carriage return is part of a token, so CRLF input is refused
+ * as GNU refuses it).
+ *
+ * <p>A NUL byte ends what is read of a token, and whatever follows it up to the next separator is
+ * dropped: GNU reads the whole token and then looks at it as a C string, which stops at the first
+ * NUL. So {@code "3\0foo bar"} is the tokens {@code 3} and {@code bar}, and a token that starts
+ * with a NUL is the empty token, which is not a valid number.
  */
 public final class TokenReader implements TokenSource {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -43,12 +49,15 @@ public final class TokenReader implements TokenSource {
       }
     } while (isSpace(b));
     int length = 0;
-    while (b >= 0 && !isSpace(b)) {
+    while (b > 0 && !isSpace(b)) {
       if (length == token.length) {
         token = Arrays.copyOf(token, length * 2);
       }
       token[length++] = (byte) b;
       b = read();
+    }
+    while (b >= 0 && !isSpace(b)) {
+      b = read(); // the rest of a token cut short by a NUL
     }
     return length;
   }

@@ -2,6 +2,8 @@ package io.factorfleet.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.factorfleet.text.GnuFormat;
+import io.factorfleet.text.UnsignedDecimals;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +21,35 @@ class OutputFormatTest {
     printTwoTasks(OutputFormat.GNU);
 
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("12: 2 2 3\n13: 13\n1:\n");
+  }
+
+  @Test
+  void shouldPrintRepeatedFactorsAsPowersWithExponentsFromTextOrFromALong() throws Exception {
+    OrderedOutput output =
+        new OrderedOutput("job", out, err, "fleet", 10, OutputFormat.GNU, GnuFormat.EXPONENTS);
+    output.expectTask();
+
+    output.accept(
+        ResultMessage.of(
+            "job",
+            0,
+            "w1",
+            1,
+            List.of(
+                NumberResult.complete(
+                    "73786976294838206468", List.of("2", "2", "274177", "67280421310721")),
+                NumberResult.complete(
+                    3000, UnsignedDecimals.of(new long[] {2, 2, 2, 3, 5, 5, 5}, 7)))));
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo("73786976294838206468: 2^2 274177 67280421310721\n3000: 2^3 3 5^3\n");
+  }
+
+  @Test
+  void shouldTakeExponentsInTheGnuFormatAlone() {
+    assertThat(OutputFormat.values())
+        .filteredOn(OutputFormat::takesExponents)
+        .containsExactly(OutputFormat.GNU);
   }
 
   @Test

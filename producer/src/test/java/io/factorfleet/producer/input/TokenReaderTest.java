@@ -21,6 +21,18 @@ class TokenReaderTest {
   }
 
   @Test
+  void shouldEndATokenAtANulAndDropTheRestUpToTheNextSeparator() throws IOException {
+    assertThat(tokens("3\0\0")).containsExactly("3");
+    assertThat(tokens("3\0foo bar\n")).containsExactly("3", "bar");
+    assertThat(tokens("12\0\n\0 \t\u00007 5\0")).containsExactly("12", "", "", "5");
+  }
+
+  @Test
+  void shouldDropTheRestOfATokenCutByANulEvenPastItsBuffer() throws IOException {
+    assertThat(tokens("4\0" + "x".repeat(200_000) + "\n6")).containsExactly("4", "6");
+  }
+
+  @Test
   void shouldReadTokensLongerThanItsBuffer() throws IOException {
     String big = "9".repeat(200_000);
     assertThat(tokens("1 " + big + " 2")).containsExactly("1", big, "2");
