@@ -11,7 +11,7 @@ class BrokerSettingsTest {
   void shouldNeverShowThePassword() {
     BrokerSettings settings = BrokerSettings.parse("amqp://fleet:s3cret@rabbit:5672/%2F");
     assertThat(settings.display())
-        .isEqualTo("amqp://fleet@rabbit:5672/%2F")
+        .isEqualTo("amqp://fleet:****@rabbit:5672/%2F")
         .doesNotContain("s3cret");
     assertThat(settings.toString()).doesNotContain("s3cret");
   }
@@ -29,8 +29,17 @@ class BrokerSettingsTest {
   void shouldRefuseOtherSchemesNamingTheUriWithoutPassword() {
     assertThatThrownBy(() -> BrokerSettings.parse("http://u:secret@host/"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("http://u@host/")
+        .hasMessageContaining("http://u:****@host/")
         .hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void shouldRefuseAPasswordWithARawColonWithoutShowingIt() {
+    assertThatThrownBy(() -> BrokerSettings.parse("amqp://fleet:a:secret@host/"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "AMQP URI has more than one ':' before its host; write a ':' of the password as %3A:"
+                + " amqp://fleet:****@host/");
   }
 
   @Test

@@ -1,9 +1,11 @@
 package io.factorfleet.worker;
 
 import static io.factorfleet.testing.CommandLineAssertions.assertEveryOptionStatesItsVariableAndDefault;
+import static io.factorfleet.testing.CommandLineAssertions.assertHelpShowsNoPassword;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.factorfleet.settings.CommandLines;
+import io.factorfleet.testing.CapturedLogs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -15,6 +17,11 @@ class WorkerCommandTest {
   void shouldStateEachOptionsVariableAndDefault() {
     assertEveryOptionStatesItsVariableAndDefault(
         commandLine(new WorkerCommand(), new StringWriter()));
+  }
+
+  @Test
+  void shouldShowNoPasswordInItsHelp() {
+    assertHelpShowsNoPassword(WorkerCommand::new);
   }
 
   @Test
@@ -48,16 +55,24 @@ class WorkerCommandTest {
   }
 
   @Test
-  void shouldExitWithTwoWhenTheBrokerDoesNotAnswer() {
+  void shouldExitWithTwoNamingTheBrokerWithItsPasswordMaskedWhenTheBrokerDoesNotAnswer() {
     StringWriter err = new StringWriter();
-    int code =
-        commandLine(new WorkerCommand(), err)
-            .execute("--amqp-uri=amqp://u:secret@127.0.0.1:1/%2F", "--connect-patience=PT0.1S");
+    int code;
+    String logged;
+    try (CapturedLogs logs = CapturedLogs.start()) {
+      code =
+          commandLine(new WorkerCommand(), err)
+              .execute(
+                  "--amqp-uri=amqp://u:secret@127.0.0.1:1/%2F",
+                  "--connect-patience=PT0.1S", "--metrics-port=0");
+      logged = logs.text();
+    }
 
     assertThat(code).isEqualTo(WorkerCommand.BROKER_UNAVAILABLE);
     assertThat(err.toString())
-        .contains("cannot connect to RabbitMQ at amqp://u@127.0.0.1:1/%2F")
+        .contains("cannot connect to RabbitMQ at amqp://u:****@127.0.0.1:1/%2F")
         .doesNotContain("secret");
+    assertThat(logged).doesNotContain("secret");
   }
 
   private static CommandLine commandLine(WorkerCommand command, StringWriter err) {
