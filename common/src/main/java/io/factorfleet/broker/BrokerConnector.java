@@ -101,7 +101,7 @@ public final class BrokerConnector {
   private BrokerUnavailableException describe(Exception e) {
     String where = settings.display();
     String user = settings.primary().getUserInfo();
-    user = user == null ? "guest" : user.split(":", 2)[0];
+    user = user == null ? BrokerSettings.DEFAULT_USER : user.split(":", 2)[0];
     if (isAuthenticationFailure(e)) {
       return new BrokerUnavailableException(
           "RabbitMQ at " + where + " refused the credentials of user '" + user + "'", e);

@@ -15,6 +15,9 @@ import java.util.List;
 public record BrokerSettings(List<URI> uris) {
   public static final String DEFAULT_URI = "amqp://guest:guest@localhost:5672/%2F";
 
+  /** The user the RabbitMQ client logs in as when a URI names none. */
+  public static final String DEFAULT_USER = "guest";
+
   public BrokerSettings {
     uris = List.copyOf(uris);
     if (uris.isEmpty()) {
@@ -58,6 +61,34 @@ public record BrokerSettings(List<URI> uris) {
       uris.add(uri);
     }
     return new BrokerSettings(uris);
+  }
+
+  /**
+   * The same nodes with {@code password} in place of each URI's password; the user stays the URI's,
+   * or is the client's default, guest, when the URI names none.
+   */
+  public BrokerSettings withPassword(String password) {
+    String encoded = PercentEncoding.encode(password);
+    List<URI> replaced = new ArrayList<>(uris.size());
+    for (URI uri : uris) {
+      String userInfo = uri.getRawUserInfo();
+      String user = userInfo == null ? DEFAULT_USER : userInfo.split(":", 2)[0];
+      String authority = uri.getRawAuthority();
+      String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+      replaced.add(
+          URI.create(
+              uri.getScheme()
+                  + "://"
+                  + user
+                  + ":"
+                  + encoded
+                  + "@"
+                  + hostAndPort
+                  + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                  + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                  + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment())));
+    }
+    return new BrokerSettings(replaced);
   }
 
   /** The URI every connection takes its credentials, virtual host and TLS choice from. */

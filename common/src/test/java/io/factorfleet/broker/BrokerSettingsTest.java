@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rabbitmq.client.Address;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 class BrokerSettingsTest {
@@ -40,6 +41,22 @@ class BrokerSettingsTest {
         .hasMessage(
             "AMQP URI has more than one ':' before its host; write a ':' of the password as %3A:"
                 + " amqp://fleet:****@host/");
+  }
+
+  @Test
+  void shouldPutAnotherPasswordIntoEveryUriKeepingUsersHostsAndVirtualHost() {
+    BrokerSettings settings =
+        BrokerSettings.parse("amqp://fleet:old@n1:5672/%2F?heartbeat=5,amqps://n2/%2F")
+            .withPassword("n3w:p@ss/word+é");
+
+    assertThat(settings.uris())
+        .extracting(URI::toString)
+        .containsExactly(
+            "amqp://fleet:n3w%3Ap%40ss%2Fword%2B%C3%A9@n1:5672/%2F?heartbeat=5",
+            "amqps://guest:n3w%3Ap%40ss%2Fword%2B%C3%A9@n2/%2F");
+    assertThat(settings.primary().getUserInfo()).isEqualTo("fleet:n3w:p@ss/word+é");
+    assertThat(settings.display())
+        .isEqualTo("amqp://fleet:****@n1:5672/%2F?heartbeat=5,amqps://guest:****@n2/%2F");
   }
 
   @Test

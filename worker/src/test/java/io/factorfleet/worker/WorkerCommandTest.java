@@ -8,8 +8,11 @@ import io.factorfleet.settings.CommandLines;
 import io.factorfleet.testing.CapturedLogs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class WorkerCommandTest {
@@ -43,6 +46,37 @@ class WorkerCommandTest {
 
     assertThat(command.settings().threads()).isEqualTo(3);
     assertThat(command.settings().workerId()).isEqualTo("w7");
+  }
+
+  @Test
+  void shouldTakeThePasswordFromThePasswordFile(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("password"), "from-the-file\n");
+    WorkerCommand command = new WorkerCommand();
+    commandLine(
+            command,
+            Map.of(
+                "FLEET_AMQP_URI",
+                "amqp://fleet:in-the-uri@rabbitmq/%2F",
+                "FLEET_AMQP_PASSWORD_FILE",
+                file.toString()),
+            new StringWriter())
+        .parseArgs();
+
+    assertThat(command.settings().broker().primary().getUserInfo())
+        .isEqualTo("fleet:from-the-file");
+  }
+
+  @Test
+  void shouldRefuseAMissingPasswordFileAsABadSetting(@TempDir Path dir) {
+    Path missing = dir.resolve("missing");
+    StringWriter err = new StringWriter();
+    int code =
+        commandLine(new WorkerCommand(), err)
+            .execute("--amqp-password-file=" + missing, "--metrics-port=0");
+
+    assertThat(code).isEqualTo(CommandLines.USAGE_ERROR);
+    assertThat(err.toString().lines().findFirst())
+        .hasValue("fleet-worker: cannot read the password file " + missing + ": no such file");
   }
 
   @Test

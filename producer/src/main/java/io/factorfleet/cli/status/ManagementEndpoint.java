@@ -20,9 +20,6 @@ import java.util.Base64;
 public record ManagementEndpoint(URI base, String user, String password, String virtualHost) {
   public static final String DEFAULT_URI = "http://localhost:15672";
 
-  /** The user the RabbitMQ client logs in as when the AMQP URI names none. */
-  private static final String DEFAULT_USER = "guest";
-
   private static final String DEFAULT_VIRTUAL_HOST = "/";
 
   /**
@@ -49,8 +46,8 @@ public record ManagementEndpoint(URI base, String user, String password, String 
     }
     URI amqp = broker.primary();
     String userInfo = uri.getRawUserInfo() != null ? uri.getRawUserInfo() : amqp.getRawUserInfo();
-    String user = DEFAULT_USER;
-    String password = DEFAULT_USER;
+    String user = BrokerSettings.DEFAULT_USER;
+    String password = BrokerSettings.DEFAULT_USER;
     if (userInfo != null) {
       String[] userAndPassword = userInfo.split(":", 2);
       user = PercentEncoding.decode(userAndPassword[0]);

@@ -25,6 +25,15 @@ class StatusEndpointTest {
   }
 
   @Test
+  void shouldLogInWithThePasswordThatReplacedTheAmqpUris() {
+    ManagementEndpoint endpoint =
+        ManagementEndpoint.of("http://rabbit-1:15672", BROKER.withPassword("from-a-file"));
+
+    assertThat(endpoint.user()).isEqualTo("fleet");
+    assertThat(endpoint.password()).isEqualTo("from-a-file");
+  }
+
+  @Test
   void shouldTakeTheDefaultVirtualHostWhenTheAmqpUriNamesNone() {
     assertThat(virtualHostFor("amqp://guest:guest@localhost:5672/%2F")).isEqualTo("/");
     assertThat(virtualHostFor("amqp://localhost")).isEqualTo("/");
