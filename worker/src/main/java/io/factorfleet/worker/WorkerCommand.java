@@ -103,7 +103,8 @@ public final class WorkerCommand implements Callable<Integer> {
       paramLabel = "PORT",
       defaultValue = "" + DEFAULT_METRICS_PORT,
       description =
-          "Port of the HTTP server for /metrics (Prometheus) and /health; 0 turns it off"
+          "Port of the HTTP server for /metrics (Prometheus) and /health; when it is in use, a"
+              + " free port the system chooses, named in a warning; 0 turns the server off"
               + " (env FLEET_METRICS_PORT, default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
@@ -143,7 +144,9 @@ public final class WorkerCommand implements Callable<Integer> {
             PrometheusMetrics.create(Tags.of("worker", settings.workerId()));
         Worker worker = Worker.start(settings, metrics.fleet(), metrics.rabbitCollector());
         MetricsServer server =
-            metricsPort == 0 ? null : MetricsServer.start(metricsPort, metrics, worker::health)) {
+            metricsPort == 0
+                ? null
+                : MetricsServer.startPreferring(metricsPort, metrics, worker::health)) {
       stopRequested.await();
     } catch (BrokerUnavailableException e) {
       spec.commandLine().getErr().println("fleet-worker: " + e.getMessage());

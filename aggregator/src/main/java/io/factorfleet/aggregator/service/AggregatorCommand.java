@@ -62,7 +62,8 @@ public final class AggregatorCommand implements Callable<Integer> {
       paramLabel = "PORT",
       defaultValue = "" + DEFAULT_METRICS_PORT,
       description =
-          "Port of the HTTP server for /metrics (Prometheus) and /health; 0 turns it off"
+          "Port of the HTTP server for /metrics (Prometheus) and /health; when it is in use, a"
+              + " free port the system chooses, named in a warning; 0 turns the server off"
               + " (env FLEET_METRICS_PORT, default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
@@ -99,7 +100,9 @@ public final class AggregatorCommand implements Callable<Integer> {
         AggregatorService service =
             AggregatorService.start(settings, metrics.fleet(), metrics.rabbitCollector());
         MetricsServer server =
-            metricsPort == 0 ? null : MetricsServer.start(metricsPort, metrics, service::health)) {
+            metricsPort == 0
+                ? null
+                : MetricsServer.startPreferring(metricsPort, metrics, service::health)) {
       stopRequested.await();
     } catch (BrokerUnavailableException e) {
       spec.commandLine().getErr().println("fleet-aggregator: " + e.getMessage());
