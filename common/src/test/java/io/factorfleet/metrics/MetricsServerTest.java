@@ -3,7 +3,6 @@ package io.factorfleet.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.factorfleet.testing.CapturedLogs;
-import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,7 +23,7 @@ class MetricsServerTest {
 
   @BeforeEach
   void start() throws IOException {
-    metrics = PrometheusMetrics.create(Tags.of("worker", "w1"));
+    metrics = PrometheusMetrics.forWorker("w1");
     server = MetricsServer.start(0, metrics, health::get);
   }
 

@@ -6,7 +6,6 @@ import io.factorfleet.metrics.PrometheusMetrics;
 import io.factorfleet.settings.BrokerOptions;
 import io.factorfleet.settings.ConnectOptions;
 import io.factorfleet.text.NumberParser;
-import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -140,8 +139,7 @@ public final class WorkerCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "metrics port must be 0 to 65535, got " + metricsPort);
     }
-    try (PrometheusMetrics metrics =
-            PrometheusMetrics.create(Tags.of("worker", settings.workerId()));
+    try (PrometheusMetrics metrics = PrometheusMetrics.forWorker(settings.workerId());
         Worker worker = Worker.start(settings, metrics.fleet(), metrics.rabbitCollector());
         MetricsServer server =
             metricsPort == 0

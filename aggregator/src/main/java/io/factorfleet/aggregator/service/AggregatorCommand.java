@@ -5,7 +5,6 @@ import io.factorfleet.metrics.MetricsServer;
 import io.factorfleet.metrics.PrometheusMetrics;
 import io.factorfleet.settings.BrokerOptions;
 import io.factorfleet.settings.ConnectOptions;
-import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -96,7 +95,7 @@ public final class AggregatorCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "metrics port must be 0 to 65535, got " + metricsPort);
     }
-    try (PrometheusMetrics metrics = PrometheusMetrics.create(Tags.empty());
+    try (PrometheusMetrics metrics = PrometheusMetrics.forAggregator();
         AggregatorService service =
             AggregatorService.start(settings, metrics.fleet(), metrics.rabbitCollector());
         MetricsServer server =
