@@ -5,9 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.factorfleet.broker.BrokerSettings;
 import io.factorfleet.settings.CommandLines;
+import io.factorfleet.task.TaskProcessor;
 import io.factorfleet.testing.CapturedLogs;
 import io.factorfleet.testing.RabbitBroker;
+import io.factorfleet.text.NumberParser;
 import io.factorfleet.topology.Topology;
+import io.factorfleet.wire.NumberResult;
+import io.factorfleet.wire.ResultMessage;
+import io.factorfleet.worker.warmup.WarmUp;
+import io.factorfleet.worker.warmup.WarmUpSample;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,8 +81,104 @@ class WorkerCommandIT {
     }
   }
 
+  @Test
+  void shouldReportWarmingUpOnHealthUntilTheWarmUpIsDone(BrokerSettings broker, Topology topology)
+      throws Exception {
+    int port = freePort();
+    CountDownLatch release = new CountDownLatch(1);
+    TaskProcessor processor = processor();
+    WorkerCommand command =
+        new WorkerCommand(
+            settings ->
+                new WarmUp(
+                    WarmUpSample.draw(0.01),
+                    task -> {
+                      awaitQuietly(release);
+                      return processor.process(task);
+                    },
+                    settings.threads()));
+    try (CapturedLogs logs = CapturedLogs.start()) {
+      // GIVEN a worker whose warm-up waits
+      RunningWorker worker = start(command, broker, topology, "--metrics-port=" + port);
+
+      // THEN it is not ready and says why, and does not consume
+      await()
+          .atMost(PATIENCE)
+          .ignoreExceptionsInstanceOf(IOException.class)
+          .until(() -> status(port, "/health") == 503);
+      assertThat(get(port, "/health")).isEqualTo(WorkerCommand.WARMING_UP + "\n");
+      assertThat(get(port, "/metrics")).contains("fleet_tasks_consumed_total{");
+      assertThat(logs.text()).doesNotContain("consuming");
+
+      // WHEN the warm-up goes on
+      release.countDown();
+
+      // THEN it becomes ready, having logged the warm-up's duration
+      awaitHealthy(port);
+      assertThat(logs.text()).containsPattern("INFO warmed up in \\d+ ms: \\d+ numbers");
+      assertThat(worker.stop()).isZero();
+    } finally {
+      release.countDown();
+      RabbitBroker.deleteQueues(broker, topology);
+    }
+  }
+
+  @Test
+  void shouldExitWithThreeAndNeverConsumeWhenTheEngineAnswersWrongly(
+      BrokerSettings broker, Topology topology) throws Exception {
+    TaskProcessor processor = processor();
+    WorkerCommand command =
+        new WorkerCommand(
+            settings ->
+                new WarmUp(
+                    WarmUpSample.draw(0.01),
+                    task -> {
+                      ResultMessage right = processor.process(task);
+                      List<NumberResult> wrong = new ArrayList<>(right.results());
+                      wrong.set(0, NumberResult.complete(wrong.get(0).n(), List.of("7")));
+                      return new ResultMessage(
+                          right.version(),
+                          right.job(),
+                          right.task(),
+                          right.worker(),
+                          right.nanos(),
+                          wrong);
+                    },
+                    settings.threads()));
+    try (CapturedLogs logs = CapturedLogs.start()) {
+      RunningWorker worker = start(command, broker, topology, "--metrics-port=0");
+
+      int code = worker.exit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+      assertThat(code).isEqualTo(WorkerCommand.ENGINE_CHECK_FAILED);
+      assertThat(worker.err.toString())
+          .startsWith("fleet-worker: the factoring engine answered ")
+          .contains(" with '", ": 7' instead of ", "; this worker takes no task")
+          .hasLineCount(1);
+      assertThat(logs.text()).doesNotContain("consuming");
+    }
+  }
+
+  private static TaskProcessor processor() {
+    return new TaskProcessor(
+        Duration.ofMinutes(1), Duration.ofMinutes(5), new NumberParser(100), "test");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private RunningWorker start(BrokerSettings broker, Topology topology, String... args) {
-    RunningWorker worker = new RunningWorker(broker, topology, args);
+    return start(new WorkerCommand(), broker, topology, concat(args, "--warm-up=false"));
+  }
+
+  private RunningWorker start(
+      WorkerCommand command, BrokerSettings broker, Topology topology, String... args) {
+    RunningWorker worker = new RunningWorker(command, broker, topology, args);
     started.add(worker);
     return worker;
   }
@@ -104,6 +207,12 @@ class WorkerCommandIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  private static String[] concat(String[] args, String... more) {
+    String[] all = Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
@@ -112,11 +221,12 @@ class WorkerCommandIT {
 
   /** One fleet-worker run on a thread of its own, with the test broker and queues. */
   private static final class RunningWorker {
-    final WorkerCommand command = new WorkerCommand();
+    final WorkerCommand command;
     final StringWriter err = new StringWriter();
     final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
-    RunningWorker(BrokerSettings broker, Topology topology, String... args) {
+    RunningWorker(WorkerCommand command, BrokerSettings broker, Topology topology, String... args) {
+      this.command = command;
       Map<String, String> environment = RabbitBroker.environment(broker, topology);
       // a thread of its own: the common pool may have a single thread on a small machine
       Thread thread =
@@ -138,12 +248,6 @@ class WorkerCommandIT {
     int stop() {
       command.requestStop();
       return exit.orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
-    }
-
-    private static String[] concat(String[] args, String more) {
-      String[] all = Arrays.copyOf(args, args.length + 1);
-      all[args.length] = more;
-      return all;
     }
   }
 }
