@@ -76,7 +76,13 @@ public final class BrokerConnector {
     try {
       factory.setUri(settings.primary());
     } catch (Exception e) {
-      throw new IllegalArgumentException("not a usable AMQP URI: " + settings.display(), e);
+      // without the cause, whose message may hold the URI as it was given
+      throw new IllegalArgumentException(
+          "not a usable AMQP URI: "
+              + settings.display()
+              + " ("
+              + UriPasswords.mask(String.valueOf(e.getMessage()))
+              + ")");
     }
     factory.setAutomaticRecoveryEnabled(true);
     factory.setTopologyRecoveryEnabled(true);
@@ -95,7 +101,7 @@ public final class BrokerConnector {
   private BrokerUnavailableException describe(Exception e) {
     String where = settings.display();
     String user = settings.primary().getUserInfo();
-    user = user == null ? "guest" : user.split(":", 2)[0];
+    user = user == null ? BrokerSettings.DEFAULT_USER : user.split(":", 2)[0];
     if (isAuthenticationFailure(e)) {
       return new BrokerUnavailableException(
           "RabbitMQ at " + where + " refused the credentials of user '" + user + "'", e);
@@ -112,7 +118,8 @@ public final class BrokerConnector {
       return new BrokerUnavailableException(
           "cannot connect to RabbitMQ at " + where + ": timed out", e);
     }
-    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String reason =
+        e.getMessage() == null ? e.getClass().getSimpleName() : UriPasswords.mask(e.getMessage());
     return new BrokerUnavailableException(
         "cannot connect to RabbitMQ at " + where + ": " + reason, e);
   }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves a process's meters and health over HTTP with the JDK's own server:
@@ -21,6 +23,8 @@ import java.util.function.Supplier;
  * </ul>
  */
 public final class MetricsServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(MetricsServer.class);
+
   /** The Prometheus text exposition format, version 0.0.4. */
   public static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -32,6 +36,33 @@ public final class MetricsServer implements AutoCloseable {
   private MetricsServer(HttpServer server, ExecutorService executor) {
     this.server = server;
     this.executor = executor;
+  }
+
+  /**
+   * Starts serving on all interfaces on {@code preferredPort}, or, when it cannot be bound (another
+   * process holds it), on a free port the system chooses, with a warning naming the port served.
+   * Several workers started with the same settings on one host so all serve, and {@link #port()}
+   * tells where.
+   *
+   * @param preferredPort the port to serve on when free, from 1 to 65535
+   * @param metrics what {@code /metrics} shows
+   * @param health asked at every {@code /health} request
+   * @throws IOException when no port at all can be bound
+   */
+  public static MetricsServer startPreferring(
+      int preferredPort, PrometheusMetrics metrics, Supplier<Health> health) throws IOException {
+    MetricsServer server;
+    try {
+      server = start(preferredPort, metrics, health);
+    } catch (BindException inUse) {
+      server = start(0, metrics, health);
+      // "cannot serve metrics on port 9400: Address already in use; serving ... on port 41234"
+      log.warn(
+          "{}; serving /metrics and /health on port {} instead", inUse.getMessage(), server.port());
+      return server;
+    }
+    log.info("serving /metrics and /health on port {}", server.port());
+    return server;
   }
 
   /**

@@ -13,99 +13,115 @@ import java.util.function.IntSupplier;
 
 /**
  * Records the fleet's events as Micrometer meters named {@code fleet.*}, which Prometheus shows as
- * {@code fleet_*}. Meters are created on first use, so a worker shows no aggregator meters and the
- * other way round.
+ * {@code fleet_*}. The meters of the process's role are registered at once, at 0, so that a
+ * dashboard's query of a counter that has not counted yet finds 0 rather than nothing; a worker
+ * shows no aggregator meters and the other way round.
  */
 public final class MicrometerFleetMetrics implements FleetMetrics {
   private final MeterRegistry registry;
   private final Tags tags;
 
-  /** Meters by name, so that an event finds its meter without building and registering it. */
-  private final Map<String, Meter> meters = new ConcurrentHashMap<>();
+  /** Meters by kind, so that an event finds its meter without building and registering it. */
+  private final Map<FleetMeter, Meter> meters = new ConcurrentHashMap<>();
+
+  /** Where the tasks in flight are read; none are until a worker says where. */
+  private volatile IntSupplier inFlight = () -> 0;
 
   /**
+   * @param role whose meters are registered from the start
    * @param tags put on every meter, e.g. {@code worker=<id>}
    */
-  public MicrometerFleetMetrics(MeterRegistry registry, Tags tags) {
+  public MicrometerFleetMetrics(MeterRegistry registry, FleetMeter.Role role, Tags tags) {
     this.registry = registry;
     this.tags = tags;
+    FleetMeter.of(role).forEach(this::meter);
   }
 
   @Override
   public void taskConsumed(Duration queueWait) {
-    counter("fleet.tasks.consumed", "Tasks taken from the task queue").increment();
+    counter(FleetMeter.TASKS_CONSUMED).increment();
     if (queueWait != null) {
-      timer(
-              "fleet.task.queue.wait",
-              "Time from a task's publication to its consumption, to the second")
-          .record(queueWait.isNegative() ? Duration.ZERO : queueWait);
+      timer(FleetMeter.TASK_QUEUE_WAIT).record(queueWait.isNegative() ? Duration.ZERO : queueWait);
     }
   }
 
   @Override
   public void taskAcked() {
-    counter("fleet.tasks.acked", "Tasks acknowledged once their reply was confirmed").increment();
+    counter(FleetMeter.TASKS_ACKED).increment();
   }
 
   @Override
   public void taskRequeued() {
-    counter("fleet.tasks.requeued", "Tasks handed back to the queue").increment();
+    counter(FleetMeter.TASKS_REQUEUED).increment();
   }
 
   @Override
   public void taskDeadLettered() {
-    counter("fleet.tasks.dead.lettered", "Tasks moved to the dead-letter queue").increment();
+    counter(FleetMeter.TASKS_DEAD_LETTERED).increment();
   }
 
   @Override
   public void taskFactored(int numbers, Duration factoring) {
-    counter("fleet.numbers.factored", "Numbers answered").increment(numbers);
-    timer("fleet.task.factoring", "Time spent factoring the numbers of one task").record(factoring);
+    counter(FleetMeter.NUMBERS_FACTORED).increment(numbers);
+    timer(FleetMeter.TASK_FACTORING).record(factoring);
   }
 
   @Override
   public void tasksInFlight(IntSupplier inFlight) {
-    Gauge.builder("fleet.tasks.in.flight", inFlight::getAsInt)
-        .description("Tasks taken from the queue and not yet answered")
-        .tags(tags)
-        .register(registry);
+    this.inFlight = inFlight;
+    meter(FleetMeter.TASKS_IN_FLIGHT);
   }
 
   @Override
   public void resultRecorded() {
-    counter("fleet.results.recorded", "Task results verified and recorded").increment();
+    counter(FleetMeter.RESULTS_RECORDED).increment();
   }
 
   @Override
   public void duplicateDropped() {
-    counter("fleet.results.duplicates", "Task results dropped as duplicates").increment();
+    counter(FleetMeter.RESULTS_DUPLICATES).increment();
   }
 
   @Override
   public void replyDeadLettered() {
-    counter("fleet.replies.dead.lettered", "Replies moved to the dead-letter queue").increment();
+    counter(FleetMeter.REPLIES_DEAD_LETTERED).increment();
   }
 
   @Override
   public void jobCompleted() {
-    counter("fleet.jobs.completed", "Jobs complete and written out").increment();
+    counter(FleetMeter.JOBS_COMPLETED).increment();
   }
 
-  private Counter counter(String name, String description) {
-    return (Counter)
-        meters.computeIfAbsent(
-            name, n -> Counter.builder(n).description(description).tags(tags).register(registry));
+  private Counter counter(FleetMeter meter) {
+    return (Counter) meter(meter);
   }
 
-  private Timer timer(String name, String description) {
-    return (Timer)
-        meters.computeIfAbsent(
-            name,
-            n ->
-                Timer.builder(n)
-                    .description(description)
-                    .tags(tags)
-                    .publishPercentileHistogram()
-                    .register(registry));
+  private Timer timer(FleetMeter meter) {
+    return (Timer) meter(meter);
+  }
+
+  private Meter meter(FleetMeter meter) {
+    return meters.computeIfAbsent(meter, this::register);
+  }
+
+  private Meter register(FleetMeter meter) {
+    return switch (meter.kind()) {
+      case COUNTER ->
+          Counter.builder(meter.meterName())
+              .description(meter.description())
+              .tags(tags)
+              .register(registry);
+      case TIMER ->
+          Timer.builder(meter.meterName())
+              .description(meter.description())
+              .tags(tags)
+              .publishPercentileHistogram()
+              .register(registry);
+      case GAUGE -> // the one gauge, of the tasks in flight
+          Gauge.builder(meter.meterName(), () -> inFlight.getAsInt())
+              .description(meter.description())
+              .tags(tags)
+              .register(registry);
+    };
   }
 }

@@ -19,13 +19,18 @@ public final class PrometheusMetrics implements AutoCloseable {
   /** Prefix of the RabbitMQ client's meters: {@code rabbitmq_published_total} and so on. */
   public static final String RABBITMQ_PREFIX = "rabbitmq";
 
+  /** The label of a worker's meters, its id. */
+  public static final String WORKER_TAG = "worker";
+
   private final PrometheusMeterRegistry registry;
   private final Tags tags;
+  private final FleetMetrics fleet;
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
-  private PrometheusMetrics(Tags tags) {
+  private PrometheusMetrics(FleetMeter.Role role, Tags tags) {
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.tags = tags;
+    this.fleet = new MicrometerFleetMetrics(registry, role, tags);
     new JvmMemoryMetrics().bindTo(registry);
     gcMetrics.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -33,15 +38,20 @@ public final class PrometheusMetrics implements AutoCloseable {
   }
 
   /**
-   * @param tags put on the fleet's and the RabbitMQ client's meters, e.g. {@code worker=<id>}
+   * A worker's meters, each labelled {@code worker=<workerId>}; the fleet's at 0 from the start.
    */
-  public static PrometheusMetrics create(Tags tags) {
-    return new PrometheusMetrics(tags);
+  public static PrometheusMetrics forWorker(String workerId) {
+    return new PrometheusMetrics(FleetMeter.Role.WORKER, Tags.of(WORKER_TAG, workerId));
   }
 
-  /** Where the worker and the aggregator record their events. */
+  /** The aggregator service's meters; the fleet's at 0 from the start. */
+  public static PrometheusMetrics forAggregator() {
+    return new PrometheusMetrics(FleetMeter.Role.AGGREGATOR, Tags.empty());
+  }
+
+  /** Where the worker or the aggregator records its events. */
   public FleetMetrics fleet() {
-    return new MicrometerFleetMetrics(registry, tags);
+    return fleet;
   }
 
   /** For {@code ConnectionFactory.setMetricsCollector}: connections, channels, messages. */

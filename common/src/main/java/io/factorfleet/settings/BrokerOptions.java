@@ -2,6 +2,7 @@ package io.factorfleet.settings;
 
 import io.factorfleet.broker.BrokerSettings;
 import io.factorfleet.topology.Topology;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,6 +18,15 @@ public final class BrokerOptions {
           "RabbitMQ to use; several URIs, comma-separated, for the nodes of a cluster"
               + " (env FLEET_AMQP_URI, default: ${DEFAULT-VALUE}).")
   String amqpUri;
+
+  @Option(
+      names = "--amqp-password-file",
+      paramLabel = "PATH",
+      description =
+          "File whose first line is the password of the --amqp-uri URIs, in place of theirs (the"
+              + " user stays the URI's), as Docker and Kubernetes mount secrets"
+              + " (env FLEET_AMQP_PASSWORD_FILE, default: none, the password of --amqp-uri).")
+  Path amqpPasswordFile;
 
   @Option(
       names = "--task-queue",
@@ -53,10 +63,16 @@ public final class BrokerOptions {
   int deliveryLimit;
 
   /**
+   * The broker, with the password of the password file when one is given; the file is read at each
+   * call.
+   *
    * @throws IllegalArgumentException naming what is wrong
    */
   public BrokerSettings broker() {
-    return BrokerSettings.parse(amqpUri);
+    BrokerSettings broker = BrokerSettings.parse(amqpUri);
+    return amqpPasswordFile == null
+        ? broker
+        : broker.withPassword(PasswordFile.read(amqpPasswordFile));
   }
 
   /**

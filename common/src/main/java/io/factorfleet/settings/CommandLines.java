@@ -1,13 +1,15 @@
 package io.factorfleet.settings;
 
+import io.factorfleet.broker.UriPasswords;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 
 /**
  * Builds the picocli command line every Factor Fleet program uses: defaults from the given
- * environment, output to the given writers, one exit code for bad usage. Each program's {@code
- * main} only passes in the real environment and streams, so tests run whole programs in-process.
+ * environment, help that shows no password, output to the given writers, one exit code for bad
+ * usage. Each program's {@code main} only passes in the real environment and streams, so tests run
+ * whole programs in-process.
  */
 public final class CommandLines {
   /** Exit status for a command line that could not be parsed or validated. */
@@ -19,6 +21,7 @@ public final class CommandLines {
       Object command, Map<String, String> environment, PrintWriter out, PrintWriter err) {
     CommandLine line = new CommandLine(command);
     line.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    line.setHelpFactory(new PasswordMaskingHelp());
     line.setOut(out);
     line.setErr(err);
     line.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? USAGE_ERROR : 1);
@@ -26,7 +29,8 @@ public final class CommandLines {
         (ex, args) -> {
           ex.getCommandLine()
               .getErr()
-              .println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage());
+              .println(
+                  ex.getCommandLine().getCommandName() + ": " + UriPasswords.mask(ex.getMessage()));
           ex.getCommandLine()
               .getErr()
               .println(

@@ -2,8 +2,9 @@ package io.factorfleet.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Tags;
+import io.factorfleet.testing.CapturedLogs;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +23,7 @@ class MetricsServerTest {
 
   @BeforeEach
   void start() throws IOException {
-    metrics = PrometheusMetrics.create(Tags.of("worker", "w1"));
+    metrics = PrometheusMetrics.forWorker("w1");
     server = MetricsServer.start(0, metrics, health::get);
   }
 
@@ -85,6 +86,37 @@ class MetricsServerTest {
   }
 
   @Test
+  void shouldServeOnAFreePortWithAWarningWhenThePreferredOneIsInUse() throws Exception {
+    int taken = server.port();
+    String logged;
+    MetricsServer second;
+    try (CapturedLogs logs = CapturedLogs.start()) {
+      second = MetricsServer.startPreferring(taken, metrics, () -> Health.down("second"));
+      logged = logs.text();
+    }
+    try (second) {
+      assertThat(second.port()).isNotEqualTo(taken).isPositive();
+      assertThat(logged)
+          .contains(
+              "WARN cannot serve metrics on port " + taken + ": ",
+              "; serving /metrics and /health on port " + second.port() + " instead");
+      assertThat(get(second.port(), "/health").body()).isEqualTo("second\n");
+      assertThat(get(taken, "/health").body()).isEqualTo("consuming\n");
+    }
+  }
+
+  @Test
+  void shouldServeOnThePreferredPortWhenItIsFree() throws Exception {
+    int free;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      free = socket.getLocalPort();
+    }
+    try (MetricsServer preferred = MetricsServer.startPreferring(free, metrics, health::get)) {
+      assertThat(preferred.port()).isEqualTo(free);
+    }
+  }
+
+  @Test
   void shouldRefuseWhatIsNotARead() throws Exception {
     HttpRequest post =
         HttpRequest.newBuilder(uri("/health")).POST(HttpRequest.BodyPublishers.noBody()).build();
@@ -93,11 +125,19 @@ class MetricsServerTest {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return get(server.port(), path);
+  }
+
+  private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.newBuilder(uri(port, path)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {
-    return URI.create("http://localhost:" + server.port() + path);
+    return uri(server.port(), path);
+  }
+
+  private static URI uri(int port, String path) {
+    return URI.create("http://localhost:" + port + path);
   }
 }

@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.factorfleet.broker.BrokerConnector;
+import io.factorfleet.broker.BrokerSettings;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.cli.status.FleetQueueStats;
 import io.factorfleet.cli.status.ManagementApi;
@@ -51,7 +52,8 @@ public final class StatusCommand implements Callable<Integer> {
       description =
           "RabbitMQ's management HTTP API, for rates and jobs in flight, given 2 s to answer;"
               + " it is asked about the virtual host of --amqp-uri, as the user of this URI or,"
-              + " when it names none, of --amqp-uri"
+              + " when it names none, as --amqp-uri logs in (with the password of"
+              + " --amqp-password-file when given)"
               + " (env FLEET_MANAGEMENT_URI, default: ${DEFAULT-VALUE}).")
   String managementUri;
 
@@ -64,8 +66,9 @@ public final class StatusCommand implements Callable<Integer> {
     ManagementEndpoint management;
     try {
       topology = brokerOptions.topology();
-      connector = new BrokerConnector(brokerOptions.broker());
-      management = ManagementEndpoint.of(managementUri, brokerOptions.broker());
+      BrokerSettings broker = brokerOptions.broker();
+      connector = new BrokerConnector(broker);
+      management = ManagementEndpoint.of(managementUri, broker);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

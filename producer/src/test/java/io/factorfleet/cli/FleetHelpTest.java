@@ -1,6 +1,9 @@
 package io.factorfleet.cli;
 
+import static io.factorfleet.testing.CommandLineAssertions.ENVIRONMENT_WITH_PASSWORDS;
+import static io.factorfleet.testing.CommandLineAssertions.PASSWORD;
 import static io.factorfleet.testing.CommandLineAssertions.assertEveryOptionStatesItsVariableAndDefault;
+import static io.factorfleet.testing.CommandLineAssertions.assertHelpShowsNoPassword;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.factorfleet.settings.CommandLines;
@@ -20,6 +23,23 @@ class FleetHelpTest {
             Map.of(),
             new PrintWriter(new StringWriter()),
             new PrintWriter(new StringWriter())));
+  }
+
+  @Test
+  void shouldShowNoPasswordInTheHelpOfAnyCommand() {
+    assertHelpShowsNoPassword(
+        () -> new FleetCommand(InputStream.nullInputStream(), OutputStream.nullOutputStream()));
+  }
+
+  @Test
+  void shouldShowTheStatusOptionsWithTheirPasswordsMasked() {
+    FleetRun run = FleetRun.of(ENVIRONMENT_WITH_PASSWORDS, "", "status", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().replaceAll("\\s+", ""))
+        .contains("default:amqp://fleet:****@rabbitmq:5672/%2F")
+        .contains("default:http://admin:****@rabbitmq:15672")
+        .doesNotContain(PASSWORD.substring(0, 10));
   }
 
   @Test

@@ -37,6 +37,9 @@ public final class FleetLauncher implements AutoCloseable {
   public FleetLauncher(Path workDir, BrokerSettings broker, Topology topology) {
     this.workDir = workDir;
     this.environment = new HashMap<>(RabbitBroker.environment(broker, topology));
+    // Scenarios start and restart many workers side by side on a small machine; the warm-up is
+    // tested where a worker is started alone.
+    environment.put("FLEET_WARM_UP", "false");
   }
 
   /** A worker with one factoring thread, once it consumes the task queue. */

@@ -3,6 +3,7 @@ package io.factorfleet.fault;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,20 @@ public final class FleetProcess {
       }
     } catch (IOException e) {
       return -1;
+    }
+  }
+
+  /** The body of {@code GET /metrics} on the process's metrics port. */
+  public String scrape() throws IOException {
+    HttpURLConnection http =
+        (HttpURLConnection)
+            URI.create("http://127.0.0.1:" + metricsPort + "/metrics").toURL().openConnection();
+    http.setConnectTimeout(2_000);
+    http.setReadTimeout(5_000);
+    try (InputStream body = http.getInputStream()) {
+      return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    } finally {
+      http.disconnect();
     }
   }
 

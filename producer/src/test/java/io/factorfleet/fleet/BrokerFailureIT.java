@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RabbitBroker.class)
 class BrokerFailureIT {
   @Test
-  void shouldNameTheBrokerWithoutPasswordAndExitWithTwoWhenNothingAnswers() throws Exception {
+  void shouldNameTheBrokerWithItsPasswordMaskedAndExitWithTwoWhenNothingAnswers() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -27,7 +27,7 @@ class BrokerFailureIT {
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .isEqualTo(
-            "fleet: cannot connect to RabbitMQ at amqp://fleet@127.0.0.1:"
+            "fleet: cannot connect to RabbitMQ at amqp://fleet:****@127.0.0.1:"
                 + port
                 + "/%2F: connection refused\n");
   }
@@ -43,7 +43,7 @@ class BrokerFailureIT {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .isEqualTo(
-            "fleet: RabbitMQ at amqp://nobody@"
+            "fleet: RabbitMQ at amqp://nobody:****@"
                 + host
                 + ":"
                 + port

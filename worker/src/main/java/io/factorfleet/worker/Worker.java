@@ -107,9 +107,10 @@ public final class Worker implements AutoCloseable {
     try {
       Worker worker = new Worker(settings, metrics, connection);
       log.info(
-          "worker {} consuming {} with {} threads, prefetch {}",
+          "worker {} consuming {} at {} with {} threads, prefetch {}",
           settings.workerId(),
           settings.topology().taskQueue(),
+          settings.broker().display(),
           settings.threads(),
           settings.prefetch());
       return worker;

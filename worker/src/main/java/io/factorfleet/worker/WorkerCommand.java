@@ -1,17 +1,24 @@
 package io.factorfleet.worker;
 
 import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.metrics.Health;
 import io.factorfleet.metrics.MetricsServer;
 import io.factorfleet.metrics.PrometheusMetrics;
 import io.factorfleet.settings.BrokerOptions;
 import io.factorfleet.settings.ConnectOptions;
 import io.factorfleet.text.NumberParser;
-import io.micrometer.core.instrument.Tags;
+import io.factorfleet.worker.warmup.EngineCheckFailedException;
+import io.factorfleet.worker.warmup.WarmUp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,10 +31,25 @@ import picocli.CommandLine.Spec;
     name = "fleet-worker",
     mixinStandardHelpOptions = true,
     version = "fleet-worker 0.1.0",
-    description = "Consumes factoring tasks from RabbitMQ and publishes their results.")
+    description = "Consumes factoring tasks from RabbitMQ and publishes their results.",
+    exitCodeListHeading = "Exit status:%n",
+    exitCodeList = {
+      "0:stopped (SIGTERM or SIGINT) after handing back or finishing the tasks in hand",
+      "2:RabbitMQ could not be reached",
+      "3:the factoring engine answered a number of the warm-up sample wrongly",
+      "64:bad command line"
+    })
 public final class WorkerCommand implements Callable<Integer> {
   /** Exit status when the broker cannot be reached. */
   public static final int BROKER_UNAVAILABLE = 2;
+
+  /** Exit status when the engine answered a number of the warm-up sample wrongly. */
+  public static final int ENGINE_CHECK_FAILED = 3;
+
+  /** What /health answers, with 503, until the warm-up is done. */
+  public static final String WARMING_UP = "warming up";
+
+  private static final Logger log = LoggerFactory.getLogger(WorkerCommand.class);
 
   /** Where a worker serves /metrics and /health unless told otherwise. */
   public static final int DEFAULT_METRICS_PORT = 9400;
@@ -103,11 +125,35 @@ public final class WorkerCommand implements Callable<Integer> {
       paramLabel = "PORT",
       defaultValue = "" + DEFAULT_METRICS_PORT,
       description =
-          "Port of the HTTP server for /metrics (Prometheus) and /health; 0 turns it off"
+          "Port of the HTTP server for /metrics (Prometheus) and /health; when it is in use, a"
+              + " free port the system chooses, named in a warning; 0 turns the server off"
               + " (env FLEET_METRICS_PORT, default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
+  @Option(
+      names = "--warm-up",
+      paramLabel = "true|false",
+      arity = "1",
+      defaultValue = "true",
+      description =
+          "Before taking tasks, factor a built-in sample of every size class on all threads, so"
+              + " that the first job runs on compiled code, and check the answers; /health says"
+              + " 'warming up' meanwhile (env FLEET_WARM_UP, default: ${DEFAULT-VALUE}).")
+  boolean warmUp;
+
   private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final Function<WorkerSettings, WarmUp> warmUps;
+
+  public WorkerCommand() {
+    this(settings -> WarmUp.forWorker(settings.workerId(), settings.threads()));
+  }
+
+  /**
+   * @param warmUps makes the warm-up of a worker of the given settings
+   */
+  WorkerCommand(Function<WorkerSettings, WarmUp> warmUps) {
+    this.warmUps = warmUps;
+  }
 
   /** Asks a running worker to drain and return; safe from any thread, e.g. a signal handler. */
   public void requestStop() {
@@ -139,17 +185,47 @@ public final class WorkerCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "metrics port must be 0 to 65535, got " + metricsPort);
     }
-    try (PrometheusMetrics metrics =
-            PrometheusMetrics.create(Tags.of("worker", settings.workerId()));
-        Worker worker = Worker.start(settings, metrics.fleet(), metrics.rabbitCollector());
+    AtomicReference<Supplier<Health>> health = new AtomicReference<>(() -> Health.down(WARMING_UP));
+    try (PrometheusMetrics metrics = PrometheusMetrics.forWorker(settings.workerId());
         MetricsServer server =
-            metricsPort == 0 ? null : MetricsServer.start(metricsPort, metrics, worker::health)) {
-      stopRequested.await();
+            metricsPort == 0
+                ? null
+                : MetricsServer.startPreferring(metricsPort, metrics, () -> health.get().get())) {
+      if (warmUp) {
+        warmUp(settings);
+      }
+      if (stopRequested.getCount() == 0) {
+        return 0;
+      }
+      health.set(() -> Health.down("connecting to RabbitMQ"));
+      try (Worker worker = Worker.start(settings, metrics.fleet(), metrics.rabbitCollector())) {
+        health.set(worker::health);
+        stopRequested.await();
+      }
     } catch (BrokerUnavailableException e) {
       spec.commandLine().getErr().println("fleet-worker: " + e.getMessage());
       return BROKER_UNAVAILABLE;
+    } catch (EngineCheckFailedException e) {
+      spec.commandLine().getErr().println("fleet-worker: " + e.getMessage());
+      return ENGINE_CHECK_FAILED;
     }
     return 0;
+  }
+
+  /** Runs the warm-up sample on all threads before the first task, and logs how long it took. */
+  private void warmUp(WorkerSettings settings)
+      throws EngineCheckFailedException, InterruptedException {
+    WarmUp warmUp = warmUps.apply(settings);
+    Duration took = warmUp.run(() -> stopRequested.getCount() == 0);
+    if (stopRequested.getCount() == 0) {
+      return; // cut short
+    }
+    log.info(
+        "warmed up in {} ms: {} numbers of every size the engine handles factored on {} threads"
+            + " and checked",
+        took.toMillis(),
+        warmUp.numbers(),
+        settings.threads());
   }
 
   private static String defaultWorkerId() {

@@ -1,13 +1,18 @@
 package io.factorfleet.worker;
 
 import static io.factorfleet.testing.CommandLineAssertions.assertEveryOptionStatesItsVariableAndDefault;
+import static io.factorfleet.testing.CommandLineAssertions.assertHelpShowsNoPassword;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.factorfleet.settings.CommandLines;
+import io.factorfleet.testing.CapturedLogs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class WorkerCommandTest {
@@ -15,6 +20,11 @@ class WorkerCommandTest {
   void shouldStateEachOptionsVariableAndDefault() {
     assertEveryOptionStatesItsVariableAndDefault(
         commandLine(new WorkerCommand(), new StringWriter()));
+  }
+
+  @Test
+  void shouldShowNoPasswordInItsHelp() {
+    assertHelpShowsNoPassword(WorkerCommand::new);
   }
 
   @Test
@@ -39,6 +49,37 @@ class WorkerCommandTest {
   }
 
   @Test
+  void shouldTakeThePasswordFromThePasswordFile(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("password"), "from-the-file\n");
+    WorkerCommand command = new WorkerCommand();
+    commandLine(
+            command,
+            Map.of(
+                "FLEET_AMQP_URI",
+                "amqp://fleet:in-the-uri@rabbitmq/%2F",
+                "FLEET_AMQP_PASSWORD_FILE",
+                file.toString()),
+            new StringWriter())
+        .parseArgs();
+
+    assertThat(command.settings().broker().primary().getUserInfo())
+        .isEqualTo("fleet:from-the-file");
+  }
+
+  @Test
+  void shouldRefuseAMissingPasswordFileAsABadSetting(@TempDir Path dir) {
+    Path missing = dir.resolve("missing");
+    StringWriter err = new StringWriter();
+    int code =
+        commandLine(new WorkerCommand(), err)
+            .execute("--amqp-password-file=" + missing, "--metrics-port=0");
+
+    assertThat(code).isEqualTo(CommandLines.USAGE_ERROR);
+    assertThat(err.toString().lines().findFirst())
+        .hasValue("fleet-worker: cannot read the password file " + missing + ": no such file");
+  }
+
+  @Test
   void shouldRefuseATaskBudgetTheBrokerWouldNotWaitFor() {
     StringWriter err = new StringWriter();
     int code = commandLine(new WorkerCommand(), err).execute("--task-budget=PT40M", "--threads=1");
@@ -48,16 +89,24 @@ class WorkerCommandTest {
   }
 
   @Test
-  void shouldExitWithTwoWhenTheBrokerDoesNotAnswer() {
+  void shouldExitWithTwoNamingTheBrokerWithItsPasswordMaskedWhenTheBrokerDoesNotAnswer() {
     StringWriter err = new StringWriter();
-    int code =
-        commandLine(new WorkerCommand(), err)
-            .execute("--amqp-uri=amqp://u:secret@127.0.0.1:1/%2F", "--connect-patience=PT0.1S");
+    int code;
+    String logged;
+    try (CapturedLogs logs = CapturedLogs.start()) {
+      code =
+          commandLine(new WorkerCommand(), err)
+              .execute(
+                  "--amqp-uri=amqp://u:secret@127.0.0.1:1/%2F",
+                  "--connect-patience=PT0.1S", "--metrics-port=0");
+      logged = logs.text();
+    }
 
     assertThat(code).isEqualTo(WorkerCommand.BROKER_UNAVAILABLE);
     assertThat(err.toString())
-        .contains("cannot connect to RabbitMQ at amqp://u@127.0.0.1:1/%2F")
+        .contains("cannot connect to RabbitMQ at amqp://u:****@127.0.0.1:1/%2F")
         .doesNotContain("secret");
+    assertThat(logged).doesNotContain("secret");
   }
 
   private static CommandLine commandLine(WorkerCommand command, StringWriter err) {

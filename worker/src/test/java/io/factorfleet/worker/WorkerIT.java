@@ -1,6 +1,7 @@
 package io.factorfleet.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
@@ -9,7 +10,9 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerSettings;
+import io.factorfleet.broker.UriPasswords;
 import io.factorfleet.metrics.Health;
+import io.factorfleet.testing.CapturedLogs;
 import io.factorfleet.testing.RabbitBroker;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.MessageKind;
@@ -141,6 +144,24 @@ class WorkerIT {
     assertThat(worker.health()).isEqualTo(Health.up());
     worker.close();
     assertThat(worker.health()).isEqualTo(Health.down("stopped"));
+  }
+
+  @Test
+  void shouldNameTheBrokerInItsLogWithThePasswordMasked() throws Exception {
+    String userInfo = broker.primary().getUserInfo();
+    assumeThat(userInfo).as("a test broker URI with a password").contains(":");
+    String password = userInfo.substring(userInfo.indexOf(':') + 1);
+
+    String logged;
+    try (CapturedLogs logs = CapturedLogs.start()) {
+      Worker.start(aWorker()).close();
+      logged = logs.text();
+    }
+
+    assertThat(logged)
+        .contains("worker w1 consuming " + topology.taskQueue() + " at " + broker.display())
+        .contains(":" + UriPasswords.MASK + "@")
+        .doesNotContain(":" + password + "@");
   }
 
   private void publishTask(byte[] body, String replyTo) throws Exception {

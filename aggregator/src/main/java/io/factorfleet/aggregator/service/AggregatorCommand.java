@@ -5,7 +5,6 @@ import io.factorfleet.metrics.MetricsServer;
 import io.factorfleet.metrics.PrometheusMetrics;
 import io.factorfleet.settings.BrokerOptions;
 import io.factorfleet.settings.ConnectOptions;
-import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -62,7 +61,8 @@ public final class AggregatorCommand implements Callable<Integer> {
       paramLabel = "PORT",
       defaultValue = "" + DEFAULT_METRICS_PORT,
       description =
-          "Port of the HTTP server for /metrics (Prometheus) and /health; 0 turns it off"
+          "Port of the HTTP server for /metrics (Prometheus) and /health; when it is in use, a"
+              + " free port the system chooses, named in a warning; 0 turns the server off"
               + " (env FLEET_METRICS_PORT, default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
@@ -95,11 +95,13 @@ public final class AggregatorCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "metrics port must be 0 to 65535, got " + metricsPort);
     }
-    try (PrometheusMetrics metrics = PrometheusMetrics.create(Tags.empty());
+    try (PrometheusMetrics metrics = PrometheusMetrics.forAggregator();
         AggregatorService service =
             AggregatorService.start(settings, metrics.fleet(), metrics.rabbitCollector());
         MetricsServer server =
-            metricsPort == 0 ? null : MetricsServer.start(metricsPort, metrics, service::health)) {
+            metricsPort == 0
+                ? null
+                : MetricsServer.startPreferring(metricsPort, metrics, service::health)) {
       stopRequested.await();
     } catch (BrokerUnavailableException e) {
       spec.commandLine().getErr().println("fleet-aggregator: " + e.getMessage());

@@ -76,8 +76,9 @@ public final class AggregatorService implements AutoCloseable {
     try {
       AggregatorService service = new AggregatorService(settings, metrics, connection);
       log.info(
-          "aggregator consuming {} with prefetch {}, writing jobs to {}",
+          "aggregator consuming {} at {} with prefetch {}, writing jobs to {}",
           settings.topology().resultQueue(),
+          settings.broker().display(),
           settings.prefetch(),
           settings.dataDir().toAbsolutePath());
       return service;

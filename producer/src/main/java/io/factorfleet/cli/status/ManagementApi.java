@@ -3,6 +3,7 @@ package io.factorfleet.cli.status;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.factorfleet.broker.PercentEncoding;
 import io.factorfleet.topology.Topology;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -74,13 +75,13 @@ public final class ManagementApi {
 
   private String queuesMatching(String regex) {
     return "/api/queues/"
-        + ManagementEndpoint.encode(endpoint.virtualHost())
+        + PercentEncoding.encode(endpoint.virtualHost())
         + "?page=1&page_size="
         + PAGE_SIZE
         + "&sort=name&use_regex=true&name="
-        + ManagementEndpoint.encode(regex)
+        + PercentEncoding.encode(regex)
         + "&columns="
-        + ManagementEndpoint.encode(COLUMNS);
+        + PercentEncoding.encode(COLUMNS);
   }
 
   private JsonNode get(String path) throws ManagementApiException, InterruptedException {

@@ -1,7 +1,8 @@
 package io.factorfleet.cli.status;
 
 import io.factorfleet.broker.BrokerSettings;
-import java.io.ByteArrayOutputStream;
+import io.factorfleet.broker.PercentEncoding;
+import io.factorfleet.broker.UriPasswords;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -19,15 +20,12 @@ import java.util.Base64;
 public record ManagementEndpoint(URI base, String user, String password, String virtualHost) {
   public static final String DEFAULT_URI = "http://localhost:15672";
 
-  /** The user the RabbitMQ client logs in as when the AMQP URI names none. */
-  private static final String DEFAULT_USER = "guest";
-
   private static final String DEFAULT_VIRTUAL_HOST = "/";
 
   /**
    * The API at {@code managementUri}, for the broker and virtual host of {@code broker}.
    *
-   * @throws IllegalArgumentException naming what is wrong with the URI (without its password)
+   * @throws IllegalArgumentException naming what is wrong with the URI (its password masked)
    */
   public static ManagementEndpoint of(String managementUri, BrokerSettings broker) {
     URI uri;
@@ -35,23 +33,25 @@ public record ManagementEndpoint(URI base, String user, String password, String 
       uri = new URI(managementUri.trim());
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(
-          "not a valid management API URI: " + withoutPassword(managementUri));
+          "not a valid management API URI: " + UriPasswords.mask(managementUri));
     }
     if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
       throw new IllegalArgumentException(
-          "management API URI must start with http:// or https://: " + withoutPassword(uri));
+          "management API URI must start with http:// or https://: "
+              + UriPasswords.mask(uri.toString()));
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("management API URI has no host: " + withoutPassword(uri));
+      throw new IllegalArgumentException(
+          "management API URI has no host: " + UriPasswords.mask(uri.toString()));
     }
     URI amqp = broker.primary();
     String userInfo = uri.getRawUserInfo() != null ? uri.getRawUserInfo() : amqp.getRawUserInfo();
-    String user = DEFAULT_USER;
-    String password = DEFAULT_USER;
+    String user = BrokerSettings.DEFAULT_USER;
+    String password = BrokerSettings.DEFAULT_USER;
     if (userInfo != null) {
       String[] userAndPassword = userInfo.split(":", 2);
-      user = decode(userAndPassword[0]);
-      password = userAndPassword.length > 1 ? decode(userAndPassword[1]) : "";
+      user = PercentEncoding.decode(userAndPassword[0]);
+      password = userAndPassword.length > 1 ? PercentEncoding.decode(userAndPassword[1]) : "";
     }
     return new ManagementEndpoint(stripUserInfo(uri), user, password, virtualHostOf(amqp));
   }
@@ -59,6 +59,12 @@ public record ManagementEndpoint(URI base, String user, String password, String 
   /** The API's URI as a user may see it: no password. */
   public String display() {
     return base.toString();
+  }
+
+  /** The API and the user, never the password. */
+  @Override
+  public String toString() {
+    return display() + " as " + user;
   }
 
   /** The value of the {@code Authorization} header of every request. */
@@ -74,37 +80,13 @@ public record ManagementEndpoint(URI base, String user, String password, String 
     return URI.create(root + path);
   }
 
-  /**
-   * Percent-encodes everything but unreserved characters, for a virtual host, queue name or regular
-   * expression put into a path segment or query value.
-   */
-  static String encode(String text) {
-    StringBuilder encoded = new StringBuilder();
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (c >= 'a' && c <= 'z'
-          || c >= 'A' && c <= 'Z'
-          || c >= '0' && c <= '9'
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        encoded.append((char) c);
-      } else {
-        encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        encoded.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return encoded.toString();
-  }
-
   /** The virtual host the AMQP client connects to for this URI: its decoded path, or {@code /}. */
   private static String virtualHostOf(URI amqp) {
     String path = amqp.getRawPath();
     if (path == null || path.length() <= 1) {
       return DEFAULT_VIRTUAL_HOST;
     }
-    return decode(path.substring(1));
+    return PercentEncoding.decode(path.substring(1));
   }
 
   private static URI stripUserInfo(URI uri) {
@@ -118,35 +100,8 @@ public record ManagementEndpoint(URI base, String user, String password, String 
           uri.getQuery(),
           uri.getFragment());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a valid management API URI: " + withoutPassword(uri));
+      throw new IllegalArgumentException(
+          "not a valid management API URI: " + UriPasswords.mask(uri.toString()));
     }
-  }
-
-  private static String withoutPassword(Object uri) {
-    return uri.toString().replaceFirst("(://[^:/@]*):[^@/]*@", "$1@");
-  }
-
-  /** Percent-decoding that, unlike {@code URLDecoder}, keeps {@code +} a plus sign. */
-  private static String decode(String text) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int i = 0;
-    while (i < text.length()) {
-      if (text.charAt(i) == '%'
-          && i + 2 < text.length()
-          && isHex(text, i + 1)
-          && isHex(text, i + 2)) {
-        bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
-        i += 3;
-      } else {
-        int end = i + Character.charCount(text.codePointAt(i));
-        bytes.writeBytes(text.substring(i, end).getBytes(StandardCharsets.UTF_8));
-        i = end;
-      }
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
-  }
-
-  private static boolean isHex(String text, int index) {
-    return Character.digit(text.charAt(index), 16) >= 0;
   }
 }

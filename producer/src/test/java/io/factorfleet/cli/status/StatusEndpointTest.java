@@ -25,6 +25,15 @@ class StatusEndpointTest {
   }
 
   @Test
+  void shouldLogInWithThePasswordThatReplacedTheAmqpUris() {
+    ManagementEndpoint endpoint =
+        ManagementEndpoint.of("http://rabbit-1:15672", BROKER.withPassword("from-a-file"));
+
+    assertThat(endpoint.user()).isEqualTo("fleet");
+    assertThat(endpoint.password()).isEqualTo("from-a-file");
+  }
+
+  @Test
   void shouldTakeTheDefaultVirtualHostWhenTheAmqpUriNamesNone() {
     assertThat(virtualHostFor("amqp://guest:guest@localhost:5672/%2F")).isEqualTo("/");
     assertThat(virtualHostFor("amqp://localhost")).isEqualTo("/");
@@ -57,17 +66,17 @@ class StatusEndpointTest {
   void shouldRefuseAUriThatIsNotHttpWithoutShowingItsPassword() {
     assertThatThrownBy(() -> ManagementEndpoint.of("ftp://u:secret@host:15672", BROKER))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("management API URI must start with http:// or https://: ftp://u@host:15672");
+        .hasMessage(
+            "management API URI must start with http:// or https://: ftp://u:****@host:15672");
     assertThatThrownBy(() -> ManagementEndpoint.of("http://", BROKER))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  void shouldPercentEncodeEverythingButUnreservedCharacters() {
-    assertThat(ManagementEndpoint.encode("/")).isEqualTo("%2F");
-    assertThat(ManagementEndpoint.encode("^fleet\\.results\\."))
-        .isEqualTo("%5Efleet%5C.results%5C.");
-    assertThat(ManagementEndpoint.encode("a b+é")).isEqualTo("a%20b%2B%C3%A9");
+  void shouldNeverShowThePasswordAsText() {
+    ManagementEndpoint endpoint = ManagementEndpoint.of("http://rabbit-1:15672", BROKER);
+
+    assertThat(endpoint.toString()).isEqualTo("http://rabbit-1:15672 as fleet");
   }
 
   private static String virtualHostFor(String amqpUri) {
