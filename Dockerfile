@@ -46,9 +46,12 @@ COPY producer/src/main/cds/fleet.classlist /opt/fleet/fleet.classlist
 RUN java -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile=/opt/fleet/fleet.classlist \
         -XX:SharedArchiveFile=/opt/fleet/fleet.jsa -cp /opt/fleet/fleet.jar > /dev/null
 
-# Heap sized from the container's memory limit; a JVM out of memory exits so that it is
-# restarted instead of limping on.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# The JVM options of the worker and the aggregator, an argument file their entrypoints name
+# (java @/opt/fleet/service.jvm -jar ...): heap sized from the container's memory limit, and a JVM
+# out of memory exits so that it is restarted instead of limping on. A file rather than
+# JAVA_TOOL_OPTIONS, which every JVM started in the image, the command line's included, would
+# announce on standard error.
+RUN printf '%s\n' -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError > /opt/fleet/service.jvm
 
 # Numeric, so that orchestrators can tell it is not root without reading /etc/passwd.
 USER 10001:10001

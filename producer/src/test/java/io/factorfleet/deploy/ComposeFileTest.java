@@ -26,6 +26,15 @@ import picocli.CommandLine.Model.OptionSpec;
 
 class ComposeFileTest {
   private static final String BROKER = "rabbitmq";
+  private static final String CREDENTIALS = "credentials";
+  private static final String SECRETS_VOLUME = "fleet-secrets";
+  private static final String CREDENTIALS_SCRIPT = "deploy/compose/broker-credentials.sh";
+  private static final String PASSWORD_FILE =
+      EnvironmentDefaults.variableFor("--amqp-password-file");
+
+  /** The top-level keys that both Compose v1 (1.29) and v2 accept. */
+  private static final Set<String> TOP_LEVEL = Set.of("services", "volumes", "networks");
+
   private static final String AMQP_URI = EnvironmentDefaults.variableFor("--amqp-uri");
   private static final String DRAIN_TIMEOUT = EnvironmentDefaults.variableFor("--drain-timeout");
   private static final String DATA_DIR = EnvironmentDefaults.variableFor("--data-dir");
@@ -93,18 +102,81 @@ class ComposeFileTest {
   }
 
   @Test
-  void shouldConnectWithTheAccountTheBrokerIsCreatedWith() {
-    JsonNode broker = service(BROKER).path("environment");
-    String user = broker.path("RABBITMQ_DEFAULT_USER").asText();
-    String password = broker.path("RABBITMQ_DEFAULT_PASS").asText();
+  void shouldConnectWithTheAccountTheCredentialsServiceMadeForTheBroker() {
+    String user = environment(CREDENTIALS).path("RABBITMQ_USER").asText();
+    String secrets = mountPoint(CREDENTIALS, SECRETS_VOLUME);
+    String script = DeployFiles.read(CREDENTIALS_SCRIPT);
 
-    assertThat(user).startsWith("${RABBITMQ_USER:?");
-    assertThat(password).startsWith("${RABBITMQ_PASSWORD:?");
+    assertThat(user).isEqualTo("${RABBITMQ_USER:-fleet}");
+    assertThat(script)
+        .contains("dir=" + secrets + "\n", "$dir/amqp-password", "$dir/rabbitmq.conf");
+    assertThat(environment(BROKER).path("RABBITMQ_CONFIG_FILE").asText())
+        .isEqualTo(mountPoint(BROKER, SECRETS_VOLUME) + "/rabbitmq.conf");
     for (String service : fleetServices()) {
       assertThat(environment(service).path(AMQP_URI).asText())
           .as(service)
-          .isEqualTo("amqp://" + user + ":" + password + "@" + BROKER + ":5672/%2F");
+          .isEqualTo("amqp://" + user + "@" + BROKER + ":5672/%2F");
+      assertThat(environment(service).path(PASSWORD_FILE).asText())
+          .as(service)
+          .isEqualTo(mountPoint(service, SECRETS_VOLUME) + "/amqp-password");
     }
+  }
+
+  @Test
+  void shouldStartEveryServiceWithoutASettingBeingRequiredFirst() {
+    assertThat(DeployFiles.read(DeployFiles.COMPOSE_FILE)).doesNotContain(":?");
+    assertThat(service(BROKER).path("depends_on").path(CREDENTIALS).path("condition").asText())
+        .isEqualTo("service_completed_successfully");
+  }
+
+  @Test
+  void shouldKeepThePasswordOutOfEveryServicesEnvironmentButTheOneThatMakesIt() {
+    for (String service : names(compose.path("services"))) {
+      if (!service.equals(CREDENTIALS)) {
+        assertThat(scalars(service(service)))
+            .as(service)
+            .noneMatch(text -> text.contains("RABBITMQ_PASSWORD") || text.contains("DEFAULT_PASS"));
+      }
+    }
+    assertThat(mountOptions(CREDENTIALS, SECRETS_VOLUME)).isEmpty();
+    for (String service : names(compose.path("services"))) {
+      if (!service.equals(CREDENTIALS) && mountPoint(service, SECRETS_VOLUME) != null) {
+        assertThat(mountOptions(service, SECRETS_VOLUME)).as(service).isEqualTo("ro");
+      }
+    }
+  }
+
+  @Test
+  void shouldTakeEveryHostPortFromTheEnvironmentWithTheUsualPortAsDefault() {
+    for (String service : names(compose.path("services"))) {
+      for (JsonNode port : service(service).path("ports")) {
+        assertThat(port.asText())
+            .as(service)
+            .matches("127\\.0\\.0\\.1:\\$\\{[A-Z_]+_PORT:-(\\d+)}:(\\d+)")
+            .satisfies(
+                text -> {
+                  String[] parts = text.split(":-|}:");
+                  assertThat(parts[1]).isEqualTo(parts[2]);
+                });
+      }
+    }
+  }
+
+  @Test
+  void shouldLimitEachWorkersCpusAndMemorySoThatScalingDoesNotOversubscribeTheHost() {
+    assertThat(service("worker").path("cpus").asText()).isEqualTo("${FLEET_WORKER_CPUS:-2}");
+    assertThat(service("worker").path("mem_limit").asText())
+        .isEqualTo("${FLEET_WORKER_MEMORY:-1g}");
+  }
+
+  @Test
+  void shouldPinTheBrokerImageToAMinorVersion() {
+    assertThat(service(BROKER).path("image").asText()).matches("rabbitmq:\\d+\\.\\d+-management");
+  }
+
+  @Test
+  void shouldNameTheProjectTheWayComposeV1Accepts() {
+    assertThat(names(compose)).allMatch(key -> key.startsWith("x-") || TOP_LEVEL.contains(key));
   }
 
   @Test
@@ -155,9 +227,8 @@ class ComposeFileTest {
   }
 
   @Test
-  void shouldStartTheCommandLineOnceTheAggregatorIsHealthy() {
-    assertThat(service("producer").path("depends_on").path("aggregator").path("condition").asText())
-        .isEqualTo("service_healthy");
+  void shouldLetTheCommandLineFactorWithoutWaitingForTheAggregatorService() {
+    assertThat(service("producer").path("depends_on").has("aggregator")).isFalse();
   }
 
   @Test
@@ -225,6 +296,27 @@ class ComposeFileTest {
       }
     }
     line.getSubcommands().values().forEach(sub -> collectVariables(sub, variables));
+  }
+
+  /** Where a service mounts a volume, or null. */
+  private String mountPoint(String service, String volume) {
+    String[] mount = mountOf(service, volume);
+    return mount == null ? null : mount[1];
+  }
+
+  private String mountOptions(String service, String volume) {
+    String[] mount = mountOf(service, volume);
+    return mount.length > 2 ? mount[2] : "";
+  }
+
+  private String[] mountOf(String service, String volume) {
+    for (JsonNode mount : service(service).path("volumes")) {
+      String[] parts = mount.asText().split(":");
+      if (parts[0].equals(volume)) {
+        return parts;
+      }
+    }
+    return null;
   }
 
   private JsonNode service(String name) {

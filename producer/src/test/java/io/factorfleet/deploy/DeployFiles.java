@@ -94,6 +94,21 @@ final class DeployFiles {
   }
 
   /**
+   * The arguments of a JVM argument file the image writes at {@code pathInImage}, with {@code RUN
+   * printf '%s\\n' ARGUMENT... > pathInImage}.
+   */
+  static List<String> argumentFileInImage(String pathInImage) {
+    return runtimeStage().stream()
+        .filter(instruction -> instruction.is("RUN"))
+        .map(Instruction::words)
+        .filter(words -> words.size() > 4 && words.get(words.size() - 1).equals(pathInImage))
+        .filter(words -> words.get(0).equals("printf") && words.get(words.size() - 2).equals(">"))
+        .map(words -> words.subList(2, words.size() - 2))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("the image writes no " + pathInImage));
+  }
+
+  /**
    * docker-compose.yml as a tree, with anchors, aliases and {@code <<} merge keys resolved as
    * Compose resolves them. Jackson's YAML parser leaves aliases unresolved, so the YAML is loaded
    * by the SnakeYAML it is built on and then handed to Jackson.

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DockerfileTest {
+  /** The argument file of the JVM options of the worker and the aggregator service. */
+  private static final String SERVICE_JVM_OPTIONS = "/opt/fleet/service.jvm";
+
   @Test
   void shouldCopyIntoTheImageExactlyTheJarsTheShadePluginWrites() {
     List<String> shaded = DeployFiles.shadedJars().values().stream().map(ShadedJar::path).toList();
@@ -139,18 +142,35 @@ class DockerfileTest {
   }
 
   @Test
-  void shouldSizeTheHeapFromTheContainerMemoryLimitAndExitWhenItRunsOut() {
+  void shouldSizeTheServicesHeapFromTheContainerMemoryLimitAndExitWhenItRunsOut() {
+    assertThat(DeployFiles.argumentFileInImage(SERVICE_JVM_OPTIONS))
+        .anyMatch(option -> option.startsWith("-XX:MaxRAMPercentage="))
+        .contains("-XX:+ExitOnOutOfMemoryError");
+    for (String service : List.of("worker", "aggregator")) {
+      assertThat(DeployFiles.compose().path("services").path(service).path("entrypoint").toString())
+          .as(service)
+          .contains("\"java\",\"@" + SERVICE_JVM_OPTIONS + "\"");
+    }
+  }
+
+  @Test
+  void shouldSetNoJvmOptionsInTheEnvironmentWhereEveryJvmWouldAnnounceThem() {
     List<String> env =
-        DeployFiles.runtimeStage().stream()
+        DeployFiles.dockerfile().stream()
             .filter(instruction -> instruction.is("ENV"))
             .map(Instruction::arguments)
-            .filter(arguments -> arguments.startsWith("JAVA_TOOL_OPTIONS="))
             .toList();
 
     assertThat(env)
-        .singleElement()
-        .asString()
-        .contains("-XX:MaxRAMPercentage=", "-XX:+ExitOnOutOfMemoryError");
+        .noneMatch(arguments -> arguments.matches("(?s).*\\b(JAVA_TOOL|JDK_JAVA)_OPTIONS.*"));
+    DeployFiles.compose()
+        .path("services")
+        .forEach(
+            service ->
+                assertThat(
+                        service.path("environment").has("JAVA_TOOL_OPTIONS")
+                            || service.path("environment").has("JDK_JAVA_OPTIONS"))
+                    .isFalse());
   }
 
   @Test

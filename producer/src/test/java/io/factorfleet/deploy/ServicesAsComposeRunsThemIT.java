@@ -41,6 +41,8 @@ class ServicesAsComposeRunsThemIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
   private static final String METRICS_PORT = EnvironmentDefaults.variableFor("--metrics-port");
   private static final String DATA_DIR = EnvironmentDefaults.variableFor("--data-dir");
+  private static final String PASSWORD_FILE =
+      EnvironmentDefaults.variableFor("--amqp-password-file");
 
   /** Compose's {@code ${NAME:-default}} and {@code ${NAME:?message}}. */
   private static final Pattern INTERPOLATION =
@@ -68,7 +70,10 @@ class ServicesAsComposeRunsThemIT {
   @Test
   void shouldFactorReportMetricsAndHealthAndStopCleanlyWithTheirComposeEnvironment(
       BrokerSettings broker, Topology topology) throws Exception {
-    Map<String, String> brokerEnvironment = RabbitBroker.environment(broker, topology);
+    Map<String, String> brokerEnvironment =
+        new HashMap<>(RabbitBroker.environment(broker, topology));
+    // The password as the credentials service hands it to the containers: in a file.
+    brokerEnvironment.put(PASSWORD_FILE, passwordFileOf(broker).toString());
     Path dataDir = Files.createDirectories(work.resolve("data"));
     int workerPort = freePort();
     int aggregatorPort = freePort();
@@ -125,6 +130,14 @@ class ServicesAsComposeRunsThemIT {
     } finally {
       RabbitBroker.deleteQueues(broker, topology);
     }
+  }
+
+  /** A file holding the password of the broker's first URI, as the credentials service writes. */
+  private Path passwordFileOf(BrokerSettings broker) throws IOException {
+    String userInfo = broker.uris().get(0).getUserInfo();
+    assertThat(userInfo).as("the test broker's URI names a user and password").contains(":");
+    return Files.writeString(
+        work.resolve("amqp-password"), userInfo.substring(userInfo.indexOf(':') + 1) + "\n");
   }
 
   /** Starts what a compose service runs, with the service's environment and the overrides. */
@@ -234,10 +247,17 @@ class ServicesAsComposeRunsThemIT {
           List.of(DeployFiles.repositoryRoot().resolve(DeployFiles.LAUNCHER).toString()));
     }
     assertThat(entrypoint).as("%s entrypoint", service).first().isEqualTo("java");
-    int last = entrypoint.size() - 1;
-    entrypoint.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    entrypoint.set(last, built(entrypoint.get(last)).toString());
-    return entrypoint;
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String word : entrypoint.subList(1, entrypoint.size() - 1)) {
+      if (word.startsWith("@")) {
+        command.addAll(DeployFiles.argumentFileInImage(word.substring(1)));
+      } else {
+        command.add(word);
+      }
+    }
+    command.add(built(entrypoint.get(entrypoint.size() - 1)).toString());
+    return command;
   }
 
   /** The file the package phase wrote for what the image holds at {@code pathInImage}. */
