@@ -1,6 +1,8 @@
 package io.factorfleet.wire;
 
+import static io.factorfleet.wire.JsonFields.longValue;
 import static io.factorfleet.wire.JsonFields.required;
+import static io.factorfleet.wire.JsonFields.string;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,6 +11,7 @@ import io.factorfleet.text.UnsignedDecimals;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A worker's answer to one task.
@@ -22,7 +25,7 @@ import java.util.List;
  */
 public record ResultMessage(
     int version, String job, long task, String worker, long nanos, List<NumberResult> results)
-    implements Versioned {
+    implements WireMessage {
   public ResultMessage {
     results = List.copyOf(results);
   }
@@ -37,10 +40,7 @@ public record ResultMessage(
    * as {@link NumberResult#writeTo} writes it: as an array where it can be and the version allows.
    */
   void writeTo(JsonGenerator json) throws IOException {
-    json.writeStartObject();
-    json.writeNumberField("version", version);
-    json.writeStringField("job", job);
-    json.writeNumberField("task", task);
+    MessageHeader.writeStart(json, version, job, task);
     json.writeStringField("worker", worker);
     json.writeNumberField("nanos", nanos);
     json.writeArrayFieldStart("results");
@@ -53,60 +53,50 @@ public record ResultMessage(
     json.writeEndObject();
   }
 
+  /** A result's fields after its header. */
+  private static final Map<String, MessageHeader.Field<Body>> FIELDS =
+      Map.of(
+          "worker", (body, json, value, field) -> body.worker = string(json, value, field),
+          "nanos", (body, json, value, field) -> body.nanos = longValue(json, value, field),
+          "results", (body, json, value, field) -> body.results = body.readResults(json, value));
+
   static ResultMessage readFrom(JsonParser json) throws IOException, WireFormatException {
-    JsonFields.startObject(json);
-    Integer version = null;
-    String job = null;
-    Long task = null;
-    String worker = null;
-    Long nanos = null;
-    List<NumberResult> results = null;
-    ResultsReader reader = new ResultsReader();
-    while (json.nextToken() == JsonToken.FIELD_NAME) {
-      String field = json.currentName();
-      JsonToken value = json.nextToken();
-      switch (field) {
-        case "version" -> version = JsonFields.intValue(json, value, field);
-        case "job" -> job = JsonFields.string(json, value, field);
-        case "task" -> task = JsonFields.longValue(json, value, field);
-        case "worker" -> worker = JsonFields.string(json, value, field);
-        case "nanos" -> nanos = JsonFields.longValue(json, value, field);
-        case "results" -> results = reader.read(json, value);
-        default -> json.skipChildren();
-      }
-    }
-    JsonFields.requireEnd(json);
-    if (reader.sawArray && version != null && version < NumberResult.ARRAYS_SINCE) {
+    Body body = new Body();
+    MessageHeader header = MessageHeader.read(json, true, FIELDS, body);
+    if (body.sawArray && header.version() < NumberResult.ARRAYS_SINCE) {
       throw new WireFormatException(
           "an entry of 'results' is an array, which needs schema version "
               + NumberResult.ARRAYS_SINCE);
     }
     return new ResultMessage(
-        required(version, "version"),
-        required(job, "job"),
-        required(task, "task"),
-        required(worker, "worker"),
-        required(nanos, "nanos"),
-        required(results, "results"));
+        header.version(),
+        header.job(),
+        header.task(),
+        required(body.worker, "worker"),
+        required(body.nanos, "nanos"),
+        required(body.results, "results"));
   }
 
-  /** Reads the entries of {@code results}, noting whether any was written as an array. */
-  private static final class ResultsReader {
+  /** What a result's fields held, noting whether any entry of its results was an array. */
+  private static final class Body {
+    String worker;
+    Long nanos;
+    List<NumberResult> results;
     boolean sawArray;
 
-    List<NumberResult> read(JsonParser json, JsonToken token)
+    List<NumberResult> readResults(JsonParser json, JsonToken token)
         throws IOException, WireFormatException {
       if (token != JsonToken.START_ARRAY) {
         throw new WireFormatException("field 'results' is not an array");
       }
-      List<NumberResult> results = new ArrayList<>();
+      List<NumberResult> entries = new ArrayList<>();
       for (JsonToken item = json.nextToken();
           item != JsonToken.END_ARRAY;
           item = json.nextToken()) {
         sawArray |= item == JsonToken.START_ARRAY;
-        results.add(NumberResult.readFrom(json, item));
+        entries.add(NumberResult.readFrom(json, item));
       }
-      return results;
+      return entries;
     }
   }
 }

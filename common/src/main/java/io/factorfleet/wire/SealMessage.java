@@ -1,11 +1,12 @@
 package io.factorfleet.wire;
 
+import static io.factorfleet.wire.JsonFields.longValue;
 import static io.factorfleet.wire.JsonFields.required;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Sent by the producer once every task of a job has been confirmed by the broker: from then on the
@@ -16,43 +17,38 @@ import java.io.IOException;
  * @param tasks how many tasks the job has (indices 0 to tasks - 1)
  * @param numbers how many numbers those tasks carry in all
  */
-public record SealMessage(int version, String job, long tasks, long numbers) implements Versioned {
+public record SealMessage(int version, String job, long tasks, long numbers)
+    implements WireMessage {
   public static SealMessage of(String job, long tasks, long numbers) {
     return new SealMessage(WireCodec.VERSION, job, tasks, numbers);
   }
 
-  /** {@code {"version":1,"job":"j","tasks":10,"numbers":1000}} */
+  /** {@code {"version":2,"job":"j","tasks":10,"numbers":1000}} */
   void writeTo(JsonGenerator json) throws IOException {
-    json.writeStartObject();
-    json.writeNumberField("version", version);
-    json.writeStringField("job", job);
+    MessageHeader.writeStart(json, version, job);
     json.writeNumberField("tasks", tasks);
     json.writeNumberField("numbers", numbers);
     json.writeEndObject();
   }
 
+  /** A seal's fields after its header: a seal is about a whole job, so it has no task. */
+  private static final Map<String, MessageHeader.Field<Body>> FIELDS =
+      Map.of(
+          "tasks", (body, json, value, field) -> body.tasks = longValue(json, value, field),
+          "numbers", (body, json, value, field) -> body.numbers = longValue(json, value, field));
+
+  private static final class Body {
+    Long tasks;
+    Long numbers;
+  }
+
   static SealMessage readFrom(JsonParser json) throws IOException, WireFormatException {
-    JsonFields.startObject(json);
-    Integer version = null;
-    String job = null;
-    Long tasks = null;
-    Long numbers = null;
-    while (json.nextToken() == JsonToken.FIELD_NAME) {
-      String field = json.currentName();
-      JsonToken value = json.nextToken();
-      switch (field) {
-        case "version" -> version = JsonFields.intValue(json, value, field);
-        case "job" -> job = JsonFields.string(json, value, field);
-        case "tasks" -> tasks = JsonFields.longValue(json, value, field);
-        case "numbers" -> numbers = JsonFields.longValue(json, value, field);
-        default -> json.skipChildren();
-      }
-    }
-    JsonFields.requireEnd(json);
+    Body body = new Body();
+    MessageHeader header = MessageHeader.read(json, false, FIELDS, body);
     return new SealMessage(
-        required(version, "version"),
-        required(job, "job"),
-        required(tasks, "tasks"),
-        required(numbers, "numbers"));
+        header.version(),
+        header.job(),
+        required(body.tasks, "tasks"),
+        required(body.numbers, "numbers"));
   }
 }

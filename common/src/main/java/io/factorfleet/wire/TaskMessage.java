@@ -1,12 +1,13 @@
 package io.factorfleet.wire;
 
 import static io.factorfleet.wire.JsonFields.required;
+import static io.factorfleet.wire.JsonFields.strings;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One unit of work: a batch of numbers from one job, written as canonical decimal strings.
@@ -17,7 +18,7 @@ import java.util.List;
  * @param numbers the numbers to factor, in input order
  */
 public record TaskMessage(int version, String job, long task, List<String> numbers)
-    implements Versioned {
+    implements WireMessage {
   public TaskMessage {
     numbers = List.copyOf(numbers);
   }
@@ -26,12 +27,9 @@ public record TaskMessage(int version, String job, long task, List<String> numbe
     return new TaskMessage(WireCodec.VERSION, job, task, numbers);
   }
 
-  /** {@code {"version":1,"job":"j","task":0,"numbers":["12","13"]}} */
+  /** {@code {"version":2,"job":"j","task":0,"numbers":["12","13"]}} */
   void writeTo(JsonGenerator json) throws IOException {
-    json.writeStartObject();
-    json.writeNumberField("version", version);
-    json.writeStringField("job", job);
-    json.writeNumberField("task", task);
+    MessageHeader.writeStart(json, version, job, task);
     json.writeArrayFieldStart("numbers");
     for (String number : numbers) {
       json.writeString(number);
@@ -40,28 +38,18 @@ public record TaskMessage(int version, String job, long task, List<String> numbe
     json.writeEndObject();
   }
 
+  /** A task's fields after its header. */
+  private static final Map<String, MessageHeader.Field<Body>> FIELDS =
+      Map.of("numbers", (body, json, value, field) -> body.numbers = strings(json, value, field));
+
+  private static final class Body {
+    List<String> numbers;
+  }
+
   static TaskMessage readFrom(JsonParser json) throws IOException, WireFormatException {
-    JsonFields.startObject(json);
-    Integer version = null;
-    String job = null;
-    Long task = null;
-    List<String> numbers = null;
-    while (json.nextToken() == JsonToken.FIELD_NAME) {
-      String field = json.currentName();
-      JsonToken value = json.nextToken();
-      switch (field) {
-        case "version" -> version = JsonFields.intValue(json, value, field);
-        case "job" -> job = JsonFields.string(json, value, field);
-        case "task" -> task = JsonFields.longValue(json, value, field);
-        case "numbers" -> numbers = JsonFields.strings(json, value, field);
-        default -> json.skipChildren();
-      }
-    }
-    JsonFields.requireEnd(json);
+    Body body = new Body();
+    MessageHeader header = MessageHeader.read(json, true, FIELDS, body);
     return new TaskMessage(
-        required(version, "version"),
-        required(job, "job"),
-        required(task, "task"),
-        required(numbers, "numbers"));
+        header.version(), header.job(), header.task(), required(body.numbers, "numbers"));
   }
 }

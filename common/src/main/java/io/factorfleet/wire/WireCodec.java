@@ -3,7 +3,6 @@ package io.factorfleet.wire;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +11,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Encodes and decodes Factor Fleet's messages as compact, versioned JSON. Decoding is strict: every
@@ -41,9 +39,6 @@ public final class WireCodec {
 
   /** How much of an oversized body is read to find the task it belongs to. */
   private static final int HEAD_BYTES = 4096;
-
-  /** Job ids name files in the aggregator's data directory, so they are kept path-safe. */
-  private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
   /** Messages are written and read token by token: see each message's writeTo and readFrom. */
   private static final JsonFactory JSON = new JsonFactory();
@@ -81,8 +76,7 @@ public final class WireCodec {
 
   public TaskMessage decodeTask(byte[] body) throws WireFormatException {
     TaskMessage task = decode(body, TaskMessage.class, TaskMessage::readFrom);
-    requireJob(task.job());
-    requireIndex(task.task());
+    MessageHeader.requireTask(task.task());
     if (task.numbers().isEmpty()) {
       throw new WireFormatException(
           "task " + task.task() + " of job " + task.job() + " has no numbers");
@@ -92,8 +86,7 @@ public final class WireCodec {
 
   public ResultMessage decodeResult(byte[] body) throws WireFormatException {
     ResultMessage result = decode(body, ResultMessage.class, ResultMessage::readFrom);
-    requireJob(result.job());
-    requireIndex(result.task());
+    MessageHeader.requireTask(result.task());
     for (NumberResult r : result.results()) {
       if (r.error() == null && r.factors() == null) {
         throw new WireFormatException("result for " + r.n() + " has neither factors nor an error");
@@ -104,7 +97,6 @@ public final class WireCodec {
 
   public SealMessage decodeSeal(byte[] body) throws WireFormatException {
     SealMessage seal = decode(body, SealMessage.class, SealMessage::readFrom);
-    requireJob(seal.job());
     if (seal.tasks() < 0 || seal.numbers() < 0) {
       throw new WireFormatException("seal of job " + seal.job() + " has a negative count");
     }
@@ -123,11 +115,7 @@ public final class WireCodec {
       return identifyFromHead(body);
     }
     try {
-      JsonNode tree = Trees.MAPPER.readTree(body);
-      if (tree == null || !tree.isObject()) {
-        return Optional.empty();
-      }
-      return taskId(tree.get("job"), tree.get("task"));
+      return MessageHeader.identify(Trees.MAPPER.readTree(body));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -135,48 +123,15 @@ public final class WireCodec {
 
   /**
    * Reads the job and task of a body too large to parse from the fields before its numbers or
-   * results (this codec writes them first), looking at no more than {@link #HEAD_BYTES} bytes.
+   * results (the header, which every message opens with), looking at no more than {@link
+   * #HEAD_BYTES} bytes.
    */
   private Optional<TaskId> identifyFromHead(byte[] body) {
     try (JsonParser parser = JSON.createParser(body, 0, Math.min(body.length, HEAD_BYTES))) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return Optional.empty();
-      }
-      String job = null;
-      long task = -1;
-      while (parser.nextToken() == JsonToken.FIELD_NAME && (job == null || task < 0)) {
-        String field = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
-          return Optional.empty(); // the long part comes before the fields that name the task
-        }
-        if ("job".equals(field) && value == JsonToken.VALUE_STRING) {
-          job = parser.getText();
-        } else if ("task".equals(field)
-            && value == JsonToken.VALUE_NUMBER_INT
-            && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-          task = parser.getLongValue();
-        }
-      }
-      return job != null && task >= 0 && JOB_ID.matcher(job).matches()
-          ? Optional.of(new TaskId(job, task))
-          : Optional.empty();
+      return MessageHeader.identifyFromHead(parser);
     } catch (IOException e) {
       return Optional.empty();
     }
-  }
-
-  private static Optional<TaskId> taskId(JsonNode job, JsonNode task) {
-    if (job == null
-        || !job.isTextual()
-        || !JOB_ID.matcher(job.textValue()).matches()
-        || task == null
-        || !task.canConvertToExactIntegral()
-        || !task.canConvertToLong()
-        || task.longValue() < 0) {
-      return Optional.empty();
-    }
-    return Optional.of(new TaskId(job.textValue(), task.longValue()));
   }
 
   /** Which task of which job. */
@@ -193,7 +148,7 @@ public final class WireCodec {
     return bytes.toByteArray();
   }
 
-  private <T extends Versioned> T decode(byte[] body, Class<T> type, MessageReader<T> reader)
+  private <T extends WireMessage> T decode(byte[] body, Class<T> type, MessageReader<T> reader)
       throws WireFormatException {
     if (body == null || body.length == 0) {
       throw new WireFormatException("empty body");
@@ -208,9 +163,8 @@ public final class WireCodec {
     } catch (IOException | WireFormatException e) {
       throw diagnose(body, type, e);
     }
-    if (!isKnown(message.version())) {
-      throw unknownVersion(message.version());
-    }
+    MessageHeader.requireKnownVersion(message.version());
+    MessageHeader.requireJob(message.job());
     return message;
   }
 
@@ -235,46 +189,12 @@ public final class WireCodec {
     } catch (IOException e) {
       return new WireFormatException("not JSON: " + firstLine(e), e);
     }
-    if (tree == null || !tree.isObject()) {
-      return new WireFormatException("not a JSON object");
-    }
-    JsonNode version = tree.get("version");
-    if (version == null || !version.isInt()) {
-      return new WireFormatException("no schema version");
-    }
-    if (!isKnown(version.intValue())) {
-      return unknownVersion(version.intValue());
+    Optional<WireFormatException> headerProblem = MessageHeader.problem(tree);
+    if (headerProblem.isPresent()) {
+      return headerProblem.get();
     }
     return new WireFormatException(
         "not a " + type.getSimpleName() + ": " + firstLine(failure), failure);
-  }
-
-  private static boolean isKnown(int version) {
-    return version >= FIRST_VERSION && version <= VERSION;
-  }
-
-  private static WireFormatException unknownVersion(int version) {
-    return new WireFormatException(
-        "unknown schema version "
-            + version
-            + " (this build reads "
-            + FIRST_VERSION
-            + " to "
-            + VERSION
-            + ")");
-  }
-
-  private static void requireJob(String job) throws WireFormatException {
-    if (job == null || !JOB_ID.matcher(job).matches()) {
-      throw new WireFormatException(
-          "job id must be 1 to 128 letters, digits, '.', '_' or '-', not starting with '.'");
-    }
-  }
-
-  private static void requireIndex(long task) throws WireFormatException {
-    if (task < 0) {
-      throw new WireFormatException("negative task index " + task);
-    }
   }
 
   private static String firstLine(Exception e) {
