@@ -14,16 +14,18 @@ import java.util.concurrent.TimeoutException;
 /**
  * Opens connections with the settings every Factor Fleet process shares: automatic recovery of
  * connection, channels and consumers, heartbeats, and a name that shows in the management UI.
- * Failures become one {@link BrokerUnavailableException} whose message a user can act on.
+ * Reconnections, at start and after a connection is lost, wait longer after each failure and a
+ * random part of that ({@link ReconnectBackoff}). Failures become one {@link
+ * BrokerUnavailableException} whose message a user can act on.
  */
 public final class BrokerConnector {
   private static final int HEARTBEAT_SECONDS = 30;
-  private static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(2);
   private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration RPC_TIMEOUT = Duration.ofSeconds(30);
 
   private final BrokerSettings settings;
   private final MetricsCollector metricsCollector;
+  private final ReconnectBackoff backoff = new ReconnectBackoff();
 
   public BrokerConnector(BrokerSettings settings) {
     this(settings, null);
@@ -53,25 +55,27 @@ public final class BrokerConnector {
   }
 
   /**
-   * Keeps trying until the broker answers or {@code patience} runs out; for services, which may
-   * start before the broker does.
+   * Keeps trying until the broker answers or {@code patience} runs out, waiting longer after each
+   * failure; for services, which may start before the broker does. The last attempt is made when
+   * the patience runs out.
    */
   public Connection openPatiently(String connectionName, Duration patience)
       throws BrokerUnavailableException, InterruptedException {
     long deadline = System.nanoTime() + patience.toNanos();
-    while (true) {
+    for (int failures = 0; ; failures++) {
       try {
         return open(connectionName);
       } catch (BrokerUnavailableException e) {
-        if (System.nanoTime() - deadline >= 0 || isAuthenticationFailure(e.getCause())) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || isAuthenticationFailure(e.getCause())) {
           throw e;
         }
-        Thread.sleep(RECOVERY_INTERVAL.toMillis());
+        Thread.sleep(Math.min(backoff.delay(failures).toMillis(), Math.max(1, left / 1_000_000)));
       }
     }
   }
 
-  private ConnectionFactory factory() {
+  ConnectionFactory factory() {
     ConnectionFactory factory = new ConnectionFactory();
     try {
       factory.setUri(settings.primary());
@@ -80,7 +84,7 @@ public final class BrokerConnector {
     }
     factory.setAutomaticRecoveryEnabled(true);
     factory.setTopologyRecoveryEnabled(true);
-    factory.setNetworkRecoveryInterval(RECOVERY_INTERVAL.toMillis());
+    factory.setRecoveryDelayHandler(backoff);
     factory.setRequestedHeartbeat(HEARTBEAT_SECONDS);
     factory.setConnectionTimeout((int) CONNECTION_TIMEOUT.toMillis());
     // No call to the broker may hang a process for the client's default of ten minutes.
