@@ -5,6 +5,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MetricsCollector;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import com.rabbitmq.client.impl.recovery.RecordedQueue;
+import com.rabbitmq.client.impl.recovery.TopologyRecoveryFilter;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -22,6 +24,19 @@ public final class BrokerConnector {
   private static final int HEARTBEAT_SECONDS = 30;
   private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration RPC_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * Queues are declared again on recovery only through a channel still in use: a queue declared on
+   * a channel of its own, since closed, cannot be, and needs not be (every queue of Factor Fleet is
+   * durable, and whoever consumes one declares it again on subscribing again).
+   */
+  private static final TopologyRecoveryFilter QUEUES_OF_OPEN_CHANNELS =
+      new TopologyRecoveryFilter() {
+        @Override
+        public boolean filterQueue(RecordedQueue queue) {
+          return queue.getChannel().isOpen();
+        }
+      };
 
   private final BrokerSettings settings;
   private final MetricsCollector metricsCollector;
@@ -85,6 +100,7 @@ public final class BrokerConnector {
     factory.setAutomaticRecoveryEnabled(true);
     factory.setTopologyRecoveryEnabled(true);
     factory.setRecoveryDelayHandler(backoff);
+    factory.setTopologyRecoveryFilter(QUEUES_OF_OPEN_CHANNELS);
     factory.setRequestedHeartbeat(HEARTBEAT_SECONDS);
     factory.setConnectionTimeout((int) CONNECTION_TIMEOUT.toMillis());
     // No call to the broker may hang a process for the client's default of ten minutes.

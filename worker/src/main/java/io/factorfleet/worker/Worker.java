@@ -14,6 +14,7 @@ import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.metrics.Health;
 import io.factorfleet.task.TaskProcessor;
 import io.factorfleet.text.NumberParser;
+import io.factorfleet.topology.QueueMismatchException;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.MessageKind;
 import io.factorfleet.wire.NumberResult;
@@ -116,6 +117,9 @@ public final class Worker implements AutoCloseable {
           settings.threads(),
           settings.prefetch());
       return worker;
+    } catch (QueueMismatchException e) {
+      connection.abort();
+      throw e.asRefusal();
     } catch (IOException | RuntimeException e) {
       connection.abort();
       throw e;
@@ -349,9 +353,9 @@ public final class Worker implements AutoCloseable {
     private volatile boolean cancelledByBroker;
 
     Subscription() throws IOException {
+      settings.topology().declareTaskQueue(connection);
       consumeChannel = connection.createChannel();
       publishChannel = connection.createChannel();
-      settings.topology().declareTaskQueue(consumeChannel);
       acks = new AckAfterConfirm(publishChannel, consumeChannel, metrics);
       consumeChannel.basicQos(settings.prefetch());
       consumeChannel.addShutdownListener(this::closed);
