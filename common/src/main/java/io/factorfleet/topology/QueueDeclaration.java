@@ -56,8 +56,8 @@ final class QueueDeclaration {
       log.warn(
           "queue '{}' was declared by an earlier Factor Fleet, without at-least-once"
               + " dead-lettering; using it as it is. To turn that on, delete the queue while it is"
-              + " empty (rabbitmqctl delete_queue '{}') or set a policy (README: Upgrading a running"
-              + " fleet)",
+              + " empty (rabbitmqctl delete_queue '{}') once every process runs this build (README:"
+              + " Upgrading a running fleet)",
           queue,
           queue);
     }
