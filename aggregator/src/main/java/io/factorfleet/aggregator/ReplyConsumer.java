@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.factorfleet.broker.ReconnectBackoff;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.WireFormatException;
@@ -37,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class ReplyConsumer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReplyConsumer.class);
   private static final long DEAD_LETTER_CONFIRM_MILLIS = 10_000;
-  private static final long RESUBSCRIBE_DELAY_MILLIS = 2_000;
 
   private final Connection connection;
   private final Aggregator aggregator;
@@ -170,12 +170,14 @@ public final class ReplyConsumer implements AutoCloseable {
       return;
     }
     log.warn("subscribing to {} again: {}", queue, why);
+    ReconnectBackoff backoff = new ReconnectBackoff();
     Thread retry =
         new Thread(
             () -> {
+              int failures = 0;
               while (!closed && !(connection.isOpen() && isConsuming(slot))) {
                 try {
-                  Thread.sleep(RESUBSCRIBE_DELAY_MILLIS);
+                  Thread.sleep(backoff.delay(failures++).toMillis());
                   subscribe(slot);
                 } catch (InterruptedException e) {
                   return;

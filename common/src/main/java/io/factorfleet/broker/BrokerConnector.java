@@ -5,6 +5,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MetricsCollector;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import com.rabbitmq.client.impl.recovery.RecordedQueue;
+import com.rabbitmq.client.impl.recovery.TopologyRecoveryFilter;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -14,16 +16,31 @@ import java.util.concurrent.TimeoutException;
 /**
  * Opens connections with the settings every Factor Fleet process shares: automatic recovery of
  * connection, channels and consumers, heartbeats, and a name that shows in the management UI.
- * Failures become one {@link BrokerUnavailableException} whose message a user can act on.
+ * Reconnections, at start and after a connection is lost, wait longer after each failure and a
+ * random part of that ({@link ReconnectBackoff}). Failures become one {@link
+ * BrokerUnavailableException} whose message a user can act on.
  */
 public final class BrokerConnector {
   private static final int HEARTBEAT_SECONDS = 30;
-  private static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(2);
   private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration RPC_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * Queues are declared again on recovery only through a channel still in use: a queue declared on
+   * a channel of its own, since closed, cannot be, and needs not be (every queue of Factor Fleet is
+   * durable, and whoever consumes one declares it again on subscribing again).
+   */
+  private static final TopologyRecoveryFilter QUEUES_OF_OPEN_CHANNELS =
+      new TopologyRecoveryFilter() {
+        @Override
+        public boolean filterQueue(RecordedQueue queue) {
+          return queue.getChannel().isOpen();
+        }
+      };
+
   private final BrokerSettings settings;
   private final MetricsCollector metricsCollector;
+  private final ReconnectBackoff backoff = new ReconnectBackoff();
 
   public BrokerConnector(BrokerSettings settings) {
     this(settings, null);
@@ -53,25 +70,27 @@ public final class BrokerConnector {
   }
 
   /**
-   * Keeps trying until the broker answers or {@code patience} runs out; for services, which may
-   * start before the broker does.
+   * Keeps trying until the broker answers or {@code patience} runs out, waiting longer after each
+   * failure; for services, which may start before the broker does. The last attempt is made when
+   * the patience runs out.
    */
   public Connection openPatiently(String connectionName, Duration patience)
       throws BrokerUnavailableException, InterruptedException {
     long deadline = System.nanoTime() + patience.toNanos();
-    while (true) {
+    for (int failures = 0; ; failures++) {
       try {
         return open(connectionName);
       } catch (BrokerUnavailableException e) {
-        if (System.nanoTime() - deadline >= 0 || isAuthenticationFailure(e.getCause())) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || isAuthenticationFailure(e.getCause())) {
           throw e;
         }
-        Thread.sleep(RECOVERY_INTERVAL.toMillis());
+        Thread.sleep(Math.min(backoff.delay(failures).toMillis(), Math.max(1, left / 1_000_000)));
       }
     }
   }
 
-  private ConnectionFactory factory() {
+  ConnectionFactory factory() {
     ConnectionFactory factory = new ConnectionFactory();
     try {
       factory.setUri(settings.primary());
@@ -86,7 +105,8 @@ public final class BrokerConnector {
     }
     factory.setAutomaticRecoveryEnabled(true);
     factory.setTopologyRecoveryEnabled(true);
-    factory.setNetworkRecoveryInterval(RECOVERY_INTERVAL.toMillis());
+    factory.setRecoveryDelayHandler(backoff);
+    factory.setTopologyRecoveryFilter(QUEUES_OF_OPEN_CHANNELS);
     factory.setRequestedHeartbeat(HEARTBEAT_SECONDS);
     factory.setConnectionTimeout((int) CONNECTION_TIMEOUT.toMillis());
     // No call to the broker may hang a process for the client's default of ten minutes.

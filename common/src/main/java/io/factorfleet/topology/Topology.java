@@ -1,6 +1,7 @@
 package io.factorfleet.topology;
 
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,12 +12,19 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code tasks}: durable quorum queue the producer publishes to and workers consume; tasks
- *       that cannot be decoded, or that were delivered too often, go to {@code dead};
- *   <li>{@code results}: durable quorum queue the aggregator service consumes;
+ *       that cannot be decoded, or that were delivered too often, go to {@code dead}, at least
+ *       once;
+ *   <li>{@code results}: durable quorum queue the aggregator service consumes; what it cannot
+ *       process goes to {@code dead}, at least once;
  *   <li>{@code dead}: durable quorum queue holding what could not be processed, with the reason in
  *       a header;
- *   <li>one reply queue per {@code fleet factor} job, which expires when its CLI is gone.
+ *   <li>one reply queue per {@code fleet factor} job, which expires when its CLI is gone; it
+ *       dead-letters at most once, RabbitMQ's default, for at least once costs the broker a process
+ *       per queue and these are many and short-lived.
  * </ul>
+ *
+ * <p>The task and result queues are declared on channels of their own and accept a queue declared
+ * by an earlier build, as {@link Declared} tells.
  *
  * @param taskQueue name of the task queue
  * @param resultQueue name of the shared result queue
@@ -32,6 +40,20 @@ public record Topology(
 
   /** Header set on dead-lettered messages that this project rejects itself. */
   public static final String REASON_HEADER = "x-fleet-reason";
+
+  static final String DEAD_LETTER_STRATEGY = "x-dead-letter-strategy";
+  static final String OVERFLOW = "x-overflow";
+
+  /** How a queue was found when declared. */
+  public enum Declared {
+    /** With the arguments of this build: new, or declared by this build before. */
+    AS_ASKED,
+    /**
+     * As an earlier build declared it, without at-least-once dead-lettering, which RabbitMQ does
+     * not let a declaration add; used as it is.
+     */
+    AS_EARLIER_BUILD_DID
+  }
 
   /** A reply queue nobody consumes from is deleted after this long. */
   public static final long REPLY_QUEUE_EXPIRY_MILLIS = 30 * 60 * 1000L;
@@ -67,24 +89,30 @@ public record Topology(
     return resultQueue + "." + job;
   }
 
-  public void declareTaskQueue(Channel channel) throws IOException {
-    declareDeadLetterQueue(channel);
-    channel.queueDeclare(taskQueue, true, false, false, deadLetteringQuorumQueue());
+  /** Declares the task queue, and the dead-letter queue it dead-letters to. */
+  public Declared declareTaskQueue(Connection connection) throws IOException {
+    declareDeadLetterQueue(connection);
+    return QueueDeclaration.declare(connection, taskQueue, atLeastOnceDeadLettering());
   }
 
-  public void declareResultQueue(Channel channel) throws IOException {
-    declareDeadLetterQueue(channel);
-    channel.queueDeclare(resultQueue, true, false, false, deadLetteringQuorumQueue());
+  /** Declares the result queue, and the dead-letter queue it dead-letters to. */
+  public Declared declareResultQueue(Connection connection) throws IOException {
+    declareDeadLetterQueue(connection);
+    return QueueDeclaration.declare(connection, resultQueue, atLeastOnceDeadLettering());
   }
 
   /** Declares the reply queue of one job and returns its name. */
   public String declareReplyQueue(Channel channel, String job) throws IOException {
     declareDeadLetterQueue(channel);
-    Map<String, Object> arguments = new HashMap<>(deadLetteringQuorumQueue());
+    Map<String, Object> arguments = new HashMap<>(deadLettering());
     arguments.put("x-expires", REPLY_QUEUE_EXPIRY_MILLIS);
     String name = replyQueue(job);
     channel.queueDeclare(name, true, false, false, arguments);
     return name;
+  }
+
+  public void declareDeadLetterQueue(Connection connection) throws IOException {
+    QueueDeclaration.declare(connection, deadLetterQueue, Map.of("x-queue-type", "quorum"));
   }
 
   public void declareDeadLetterQueue(Channel channel) throws IOException {
@@ -95,7 +123,7 @@ public record Topology(
    * A durable quorum queue whose messages go to the dead-letter queue when rejected, or when
    * delivered more than the delivery limit allows, so that nothing loops forever.
    */
-  private Map<String, Object> deadLetteringQuorumQueue() {
+  private Map<String, Object> deadLettering() {
     return Map.of(
         "x-queue-type",
         "quorum",
@@ -105,6 +133,20 @@ public record Topology(
         "",
         "x-dead-letter-routing-key",
         deadLetterQueue);
+  }
+
+  /**
+   * Dead-lettering as above, at least once: the queue keeps a dead-lettered message until the
+   * dead-letter queue has confirmed it, where at most once it may be lost in between (a node
+   * failing, the dead-letter queue unavailable). RabbitMQ 3.10 and later offer it on quorum queues
+   * with the {@code stream_queue} feature flag on, and only with the {@code reject-publish}
+   * overflow: no length limit is set, so nothing is ever refused for it.
+   */
+  Map<String, Object> atLeastOnceDeadLettering() {
+    Map<String, Object> arguments = new HashMap<>(deadLettering());
+    arguments.put(DEAD_LETTER_STRATEGY, "at-least-once");
+    arguments.put(OVERFLOW, "reject-publish");
+    return arguments;
   }
 
   private static void requireName(String name, String what) {

@@ -18,6 +18,7 @@ import io.factorfleet.producer.JobPublisher;
 import io.factorfleet.producer.input.TokenSource;
 import io.factorfleet.text.GnuFormat;
 import io.factorfleet.text.NumberParser;
+import io.factorfleet.topology.QueueMismatchException;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;
@@ -61,8 +62,13 @@ final class FleetFactoring {
     try (Connection connection =
         new BrokerConnector(settings.broker()).open("fleet factor " + job)) {
       String replyQueue;
+      try {
+        topology.declareTaskQueue(connection);
+      } catch (QueueMismatchException e) {
+        throw e.asRefusal();
+      }
       try (Channel channel = connection.createChannel()) {
-        AMQP.Queue.DeclareOk tasks = declareTaskQueue(topology, channel);
+        AMQP.Queue.DeclareOk tasks = channel.queueDeclarePassive(topology.taskQueue());
         if (tasks.getConsumerCount() == 0) {
           err.write(
               "fleet: no worker is consuming "
@@ -143,12 +149,6 @@ final class FleetFactoring {
         output.seal(seal);
       }
     };
-  }
-
-  private static AMQP.Queue.DeclareOk declareTaskQueue(Topology topology, Channel channel)
-      throws IOException {
-    topology.declareTaskQueue(channel);
-    return channel.queueDeclarePassive(topology.taskQueue());
   }
 
   private static void deleteReplyQueue(Connection connection, String replyQueue) {

@@ -1,6 +1,5 @@
 package io.factorfleet.cli;
 
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
@@ -12,13 +11,13 @@ import io.factorfleet.producer.input.TokenReader;
 import io.factorfleet.producer.input.TokenSource;
 import io.factorfleet.settings.BrokerOptions;
 import io.factorfleet.text.NumberParser;
+import io.factorfleet.topology.QueueMismatchException;
 import io.factorfleet.topology.Topology;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,11 +77,11 @@ public final class SubmitCommand implements Callable<Integer> {
         numbers.isEmpty() ? new TokenReader(fleet.stdin()) : TokenSource.of(numbers);
     String job = UUID.randomUUID().toString();
     try (Connection connection = connector.open("fleet submit " + job)) {
-      try (Channel channel = connection.createChannel()) {
-        topology.declareTaskQueue(channel);
-        topology.declareResultQueue(channel);
-      } catch (TimeoutException e) {
-        throw new IOException("timed out declaring the queues", e);
+      try {
+        topology.declareTaskQueue(connection);
+        topology.declareResultQueue(connection);
+      } catch (QueueMismatchException e) {
+        throw e.asRefusal();
       }
       JobFeeder.Summary summary;
       try (JobPublisher publisher =

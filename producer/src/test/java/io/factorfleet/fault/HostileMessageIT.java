@@ -226,7 +226,7 @@ class HostileMessageIT {
 
   private static void publish(Channel channel, Topology topology, List<Hostile> hostile)
       throws Exception {
-    topology.declareTaskQueue(channel);
+    topology.declareTaskQueue(channel.getConnection());
     channel.confirmSelect();
     for (Hostile h : hostile) {
       AMQP.BasicProperties.Builder props =

@@ -56,9 +56,7 @@ class PublisherRecoveryIT {
     WireCodec codec = new WireCodec();
     long started = System.nanoTime();
     try (Connection connection = new BrokerConnector(broker).open("publisher recovery test")) {
-      try (Channel channel = connection.createChannel()) {
-        topology.declareTaskQueue(channel);
-      }
+      topology.declareTaskQueue(connection);
       JobPublisher publisher =
           new JobPublisher(connection, topology, "job-r", "nowhere", 16, Duration.ofMinutes(2));
       AtomicLong restartedAt = new AtomicLong(MAX_TASKS);

@@ -57,8 +57,8 @@ class StatusManagementIT {
     try (Connection connection = new BrokerConnector(broker).open("status test");
         Channel channel = connection.createChannel()) {
       // WHEN three tasks wait, one of them held by a consumer, and two jobs are in flight
-      topology.declareTaskQueue(channel);
-      topology.declareResultQueue(channel);
+      topology.declareTaskQueue(connection);
+      topology.declareResultQueue(connection);
       publish(channel, topology.taskQueue(), 3);
       String waiting = topology.declareReplyQueue(channel, "job-waiting");
       String consumed = topology.declareReplyQueue(channel, "job-consumed");
@@ -110,7 +110,7 @@ class StatusManagementIT {
     environment.put("FLEET_MANAGEMENT_URI", "http://someone:secret@127.0.0.1:" + closedPort);
     try (Connection connection = new BrokerConnector(broker).open("status test");
         Channel channel = connection.createChannel()) {
-      topology.declareTaskQueue(channel);
+      topology.declareTaskQueue(connection);
       publish(channel, topology.taskQueue(), 2);
 
       FleetRun status = FleetRun.of(environment, "", "status");

@@ -9,9 +9,11 @@ import com.rabbitmq.client.MetricsCollector;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.broker.ReconnectBackoff;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.metrics.Health;
 import io.factorfleet.text.NumberParser;
+import io.factorfleet.topology.QueueMismatchException;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.MessageKind;
 import io.factorfleet.wire.NumberResult;
@@ -48,7 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Worker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
-  private static final Duration RESUBSCRIBE_DELAY = Duration.ofSeconds(2);
 
   /**
    * Progress is expected at least this often while tasks are in hand, on top of a task's budget.
@@ -62,6 +63,8 @@ public final class Worker implements AutoCloseable {
   private final Connection connection;
   private final ExecutorService pool;
   private final ScheduledExecutorService resubscriber;
+  private final ReconnectBackoff resubscribeBackoff = new ReconnectBackoff();
+  private final AtomicInteger resubscribeFailures = new AtomicInteger();
   private final AtomicInteger inHand = new AtomicInteger();
   private final AtomicLong tasksAnswered = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
@@ -114,6 +117,9 @@ public final class Worker implements AutoCloseable {
           settings.threads(),
           settings.prefetch());
       return worker;
+    } catch (QueueMismatchException e) {
+      connection.abort();
+      throw e.asRefusal();
     } catch (IOException | RuntimeException e) {
       connection.abort();
       throw e;
@@ -268,9 +274,10 @@ public final class Worker implements AutoCloseable {
     if (closed) {
       return;
     }
-    log.warn("subscribing to {} again: {}", settings.topology().taskQueue(), why);
+    Duration delay = resubscribeBackoff.delay(resubscribeFailures.get());
+    log.warn("subscribing to {} again in {}: {}", settings.topology().taskQueue(), delay, why);
     try {
-      resubscriber.schedule(this::resubscribe, RESUBSCRIBE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+      resubscriber.schedule(this::resubscribe, delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException stopping) {
       // closing
     }
@@ -282,8 +289,10 @@ public final class Worker implements AutoCloseable {
     }
     try {
       subscription = new Subscription();
+      resubscribeFailures.set(0);
       log.info("consuming {} again", settings.topology().taskQueue());
     } catch (IOException | RuntimeException e) {
+      resubscribeFailures.incrementAndGet();
       resubscribeLater("the last attempt failed: " + e.getMessage());
     }
   }
@@ -344,9 +353,9 @@ public final class Worker implements AutoCloseable {
     private volatile boolean cancelledByBroker;
 
     Subscription() throws IOException {
+      settings.topology().declareTaskQueue(connection);
       consumeChannel = connection.createChannel();
       publishChannel = connection.createChannel();
-      settings.topology().declareTaskQueue(consumeChannel);
       acks = new AckAfterConfirm(publishChannel, consumeChannel, metrics);
       consumeChannel.basicQos(settings.prefetch());
       consumeChannel.addShutdownListener(this::closed);

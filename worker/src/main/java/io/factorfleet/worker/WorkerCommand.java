@@ -104,8 +104,9 @@ public final class WorkerCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "PT10M",
       description =
-          "Time one task may take; numbers left when it is spent come back as errors. At most"
-              + " PT20M, below RabbitMQ's 30-minute acknowledgement timeout"
+          "Time one task may take; numbers left when it is spent come back as errors. Times"
+              + " --prefetch-per-thread at most PT20M, so that a task waiting behind others is still"
+              + " answered within RabbitMQ's 30-minute consumer timeout"
               + " (env FLEET_TASK_BUDGET, default: ${DEFAULT-VALUE}).")
   Duration taskBudget;
 

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param prefetchPerThread unacknowledged tasks the broker may hand this worker per thread
  * @param maxDigits longest number accepted
  * @param numberBudget time one number may take before a partial result is sent
- * @param taskBudget time one task may take; kept well below the broker's acknowledgement timeout
+ * @param taskBudget time one task may take once started; times the prefetch per thread, at most
+ *     {@link #MAX_TASK_HOLD}
  * @param drainTimeout on stop, how long to finish the tasks in hand before handing them back
  * @param connectPatience at start, how long to wait for the broker to answer
  */
@@ -30,8 +31,21 @@ public record WorkerSettings(
     Duration taskBudget,
     Duration drainTimeout,
     Duration connectPatience) {
-  /** RabbitMQ closes the channel of a consumer holding a delivery for 30 minutes. */
-  public static final Duration MAX_TASK_BUDGET = Duration.ofMinutes(20);
+  /**
+   * RabbitMQ's default consumer timeout: a delivery left unacknowledged this long is taken back
+   * from the consumer, its channel closed.
+   */
+  public static final Duration BROKER_CONSUMER_TIMEOUT = Duration.ofMinutes(30);
+
+  /**
+   * The longest a task may stay unacknowledged in a worker, from its delivery to the confirm of its
+   * result: ten minutes below the broker's consumer timeout, for publishing and confirming the
+   * result and for the minute at which the broker checks. A worker's threads share the tasks it is
+   * sent in delivery order, so a task waits behind at most {@code prefetchPerThread - 1} others per
+   * thread, each taking at most the task budget, and then takes its own: it is held at most {@code
+   * taskBudget × prefetchPerThread}.
+   */
+  public static final Duration MAX_TASK_HOLD = Duration.ofMinutes(20);
 
   public WorkerSettings {
     Objects.requireNonNull(broker, "broker");
@@ -51,13 +65,7 @@ public record WorkerSettings(
     }
     requirePositive(numberBudget, "number budget");
     requirePositive(taskBudget, "task budget");
-    if (taskBudget.compareTo(MAX_TASK_BUDGET) > 0) {
-      throw new IllegalArgumentException(
-          "task budget must be at most "
-              + MAX_TASK_BUDGET
-              + ", below the broker's acknowledgement timeout, got "
-              + taskBudget);
-    }
+    requireAnsweredBeforeTheBrokerTimesOut(taskBudget, prefetchPerThread);
     requirePositive(drainTimeout, "drain timeout");
     requirePositive(connectPatience, "connect patience");
   }
@@ -65,6 +73,29 @@ public record WorkerSettings(
   /** The broker's prefetch limit for this worker's consumer. */
   public int prefetch() {
     return threads * prefetchPerThread;
+  }
+
+  private static void requireAnsweredBeforeTheBrokerTimesOut(
+      Duration taskBudget, int prefetchPerThread) {
+    Duration held = taskBudget.multipliedBy(prefetchPerThread);
+    if (held.compareTo(MAX_TASK_HOLD) <= 0) {
+      return;
+    }
+    long fittingPrefetch = MAX_TASK_HOLD.toNanos() / taskBudget.toNanos();
+    throw new IllegalArgumentException(
+        "task budget "
+            + taskBudget
+            + " times prefetch per thread "
+            + prefetchPerThread
+            + " is "
+            + held
+            + ", more than the "
+            + MAX_TASK_HOLD
+            + " a task may be held so that RabbitMQ's "
+            + BROKER_CONSUMER_TIMEOUT.toMinutes()
+            + "-minute consumer timeout never strikes: lower the task budget to "
+            + MAX_TASK_HOLD.dividedBy(prefetchPerThread)
+            + (fittingPrefetch >= 1 ? " or the prefetch per thread to " + fittingPrefetch : ""));
   }
 
   private static void requirePositive(Duration d, String what) {

@@ -30,7 +30,8 @@ class WorkerCommandTest {
   @Test
   void shouldSizeThreadsToTheProcessorsAndPrefetchToTheThreads() {
     WorkerCommand command = new WorkerCommand();
-    commandLine(command, new StringWriter()).parseArgs("--prefetch-per-thread=3");
+    commandLine(command, new StringWriter())
+        .parseArgs("--prefetch-per-thread=3", "--task-budget=PT5M");
 
     WorkerSettings settings = command.settings();
 
@@ -82,10 +83,12 @@ class WorkerCommandTest {
   @Test
   void shouldRefuseATaskBudgetTheBrokerWouldNotWaitFor() {
     StringWriter err = new StringWriter();
-    int code = commandLine(new WorkerCommand(), err).execute("--task-budget=PT40M", "--threads=1");
+    int code = commandLine(new WorkerCommand(), err).execute("--task-budget=PT15M", "--threads=1");
 
     assertThat(code).isEqualTo(CommandLines.USAGE_ERROR);
-    assertThat(err.toString()).contains("task budget must be at most PT20M");
+    assertThat(err.toString())
+        .contains("task budget PT15M times prefetch per thread 2 is PT30M")
+        .contains("lower the task budget to PT10M or the prefetch per thread to 1");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.factorfleet.aggregator.service;
 
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MetricsCollector;
 import io.factorfleet.aggregator.Aggregator;
@@ -9,9 +8,9 @@ import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.metrics.Health;
+import io.factorfleet.topology.QueueMismatchException;
 import io.factorfleet.wire.WireCodec;
 import java.io.IOException;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +34,7 @@ public final class AggregatorService implements AutoCloseable {
     this.connection = connection;
     this.spool = new SpoolDirectory(settings.dataDir(), metrics);
     spool.recover();
-    try (Channel channel = connection.createChannel()) {
-      settings.topology().declareResultQueue(channel);
-    } catch (TimeoutException e) {
-      throw new IOException("timed out declaring " + settings.topology().resultQueue(), e);
-    }
+    settings.topology().declareResultQueue(connection);
     this.aggregator = new Aggregator(new WireCodec(), spool, metrics);
     this.consumer =
         new ReplyConsumer(
@@ -82,6 +77,9 @@ public final class AggregatorService implements AutoCloseable {
           settings.prefetch(),
           settings.dataDir().toAbsolutePath());
       return service;
+    } catch (QueueMismatchException e) {
+      connection.abort();
+      throw e.asRefusal();
     } catch (IOException | RuntimeException e) {
       connection.abort();
       throw e;
