@@ -23,16 +23,23 @@ public final class BatchSizer {
   /** A size grows at most this many times per observation, so one odd task cannot swing it. */
   private static final int MAX_GROWTH = 4;
 
-  /** Tasks of the first size handed out before waiting for timings. */
+  /**
+   * Tasks handed out at a size still growing towards its target (the first size included) before
+   * waiting for the next timing. Without this bound the publisher, far faster than the workers,
+   * would cut a whole job into tasks of the first sizes before their timings come back: the first
+   * job on a fresh worker then went out as 200 to 1,200 tasks instead of about 60.
+   */
   static final int PROBES = 8;
 
-  /** How long to wait for the probes' timings before going on without them. */
+  /** How long to wait for a timing before going on without waiting any more. */
   private static final Duration PROBE_PATIENCE = Duration.ofSeconds(3);
 
   private final int fixedSize;
   private double nanosPerNumber = Double.NaN;
   private int size = FIRST_SIZE;
-  private int probesHandedOut;
+  private boolean growing = true;
+  private long observations;
+  private int handedOutSinceObservation;
   private boolean doneWaiting;
 
   private BatchSizer(int fixedSize) {
@@ -55,19 +62,33 @@ public final class BatchSizer {
     return fixedSize > 0 ? fixedSize : MAX_SIZE;
   }
 
-  /** The size of the next task; may wait briefly for the first timings. */
+  /**
+   * The size of the next task. While the size is still growing towards its target, at most {@link
+   * #PROBES} tasks go out between two timings: past them this waits for the next timing, up to
+   * {@link #PROBE_PATIENCE}; once a wait runs out it never waits again.
+   */
   public synchronized int next() throws InterruptedException {
     if (fixedSize > 0) {
       return fixedSize;
     }
-    if (!doneWaiting && Double.isNaN(nanosPerNumber) && ++probesHandedOut > PROBES) {
-      long deadline = System.nanoTime() + PROBE_PATIENCE.toNanos();
-      while (Double.isNaN(nanosPerNumber) && System.nanoTime() < deadline) {
-        wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-      }
-      doneWaiting = true;
+    if (!doneWaiting && growing && handedOutSinceObservation >= PROBES) {
+      awaitObservation();
     }
+    handedOutSinceObservation++;
     return size;
+  }
+
+  private void awaitObservation() throws InterruptedException {
+    long seen = observations;
+    long deadline = System.nanoTime() + PROBE_PATIENCE.toNanos();
+    while (observations == seen) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        doneWaiting = true;
+        return;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
   }
 
   /** Learns from a result: {@code numbers} factored in {@code nanos}. */
@@ -78,8 +99,12 @@ public final class BatchSizer {
     double sample = (double) nanos / numbers;
     nanosPerNumber =
         Double.isNaN(nanosPerNumber) ? sample : WEIGHT * sample + (1 - WEIGHT) * nanosPerNumber;
-    long ideal = Math.round(TARGET.toNanos() / nanosPerNumber);
-    size = (int) Math.max(1, Math.min(Math.min(ideal, (long) size * MAX_GROWTH), MAX_SIZE));
+    long ideal = Math.min(Math.round(TARGET.toNanos() / nanosPerNumber), MAX_SIZE);
+    long capped = (long) size * MAX_GROWTH;
+    growing = ideal > capped;
+    size = (int) Math.max(1, Math.min(ideal, capped));
+    observations++;
+    handedOutSinceObservation = 0;
     notifyAll();
   }
 }

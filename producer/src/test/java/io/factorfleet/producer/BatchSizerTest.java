@@ -1,9 +1,11 @@
 package io.factorfleet.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class BatchSizerTest {
@@ -13,19 +15,48 @@ class BatchSizerTest {
     for (int i = 0; i < BatchSizer.PROBES; i++) {
       assertThat(sizer.next()).isEqualTo(BatchSizer.FIRST_SIZE);
     }
-    CompletableFuture<Integer> afterProbes =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return sizer.next();
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<Integer> afterProbes = nextAsync(sizer);
 
     sizer.observe(16, 16 * 1_000L);
 
     assertThat(afterProbes.get(10, TimeUnit.SECONDS)).isEqualTo(64);
+  }
+
+  @Test
+  void shouldHandOutAtMostTheProbesBetweenTwoTimingsWhileTheSizeStillGrows() throws Exception {
+    BatchSizer sizer = BatchSizer.adaptive();
+    sizer.observe(16, 16 * 1_000L); // 1 us a number: the target is far above 64
+    for (int i = 0; i < BatchSizer.PROBES; i++) {
+      assertThat(sizer.next()).isEqualTo(64);
+    }
+    CompletableFuture<Integer> pastTheProbes = nextAsync(sizer);
+
+    assertThatThrownBy(() -> pastTheProbes.get(200, TimeUnit.MILLISECONDS))
+        .isInstanceOf(TimeoutException.class);
+    sizer.observe(64, 64 * 1_000L);
+
+    assertThat(pastTheProbes.get(10, TimeUnit.SECONDS)).isEqualTo(256);
+  }
+
+  @Test
+  void shouldNotWaitOnceTheSizeHasReachedItsTarget() throws Exception {
+    BatchSizer sizer = BatchSizer.adaptive();
+    sizer.observe(16, 16 * 2_000_000L); // 2 ms a number: 25 numbers make the target
+
+    for (int i = 0; i < 10 * BatchSizer.PROBES; i++) {
+      assertThat(sizer.next()).isEqualTo(25);
+    }
+  }
+
+  private static CompletableFuture<Integer> nextAsync(BatchSizer sizer) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return sizer.next();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   @Test
