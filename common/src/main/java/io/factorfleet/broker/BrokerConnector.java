@@ -7,6 +7,7 @@ import com.rabbitmq.client.MetricsCollector;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.impl.recovery.RecordedQueue;
 import com.rabbitmq.client.impl.recovery.TopologyRecoveryFilter;
+import io.factorfleet.topology.QueueMismatchException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -88,6 +89,33 @@ public final class BrokerConnector {
         Thread.sleep(Math.min(backoff.delay(failures).toMillis(), Math.max(1, left / 1_000_000)));
       }
     }
+  }
+
+  /**
+   * Opens a connection as {@link #openPatiently(String, Duration)} does and starts a service on it.
+   * When the start fails, the connection is aborted; a queue found with other arguments than this
+   * build declares is reported as the broker's refusal, in one line.
+   *
+   * @param start what is started on the connection, and owns it from then on
+   */
+  public <T> T openPatiently(String connectionName, Duration patience, Start<T> start)
+      throws BrokerUnavailableException, IOException, InterruptedException {
+    Connection connection = openPatiently(connectionName, patience);
+    try {
+      return start.on(connection);
+    } catch (QueueMismatchException e) {
+      connection.abort();
+      throw e.asRefusal();
+    } catch (IOException | RuntimeException e) {
+      connection.abort();
+      throw e;
+    }
+  }
+
+  /** What a service starts on its connection. */
+  @FunctionalInterface
+  public interface Start<T> {
+    T on(Connection connection) throws IOException;
   }
 
   ConnectionFactory factory() {

@@ -38,8 +38,14 @@ public record Topology(
   public static final String DEFAULT_DEAD_LETTER_QUEUE = "fleet.dead";
   public static final int DEFAULT_DELIVERY_LIMIT = 5;
 
-  /** Header set on dead-lettered messages that this project rejects itself. */
+  /** Header set on dead-lettered messages that this project rejects itself: why. */
   public static final String REASON_HEADER = "x-fleet-reason";
+
+  /** Header set on dead-lettered messages that this project rejects itself: the queue left. */
+  public static final String QUEUE_HEADER = "x-fleet-queue";
+
+  /** Header set on tasks a worker dead-letters: the id of that worker. */
+  public static final String WORKER_HEADER = "x-fleet-worker";
 
   static final String DEAD_LETTER_STRATEGY = "x-dead-letter-strategy";
   static final String OVERFLOW = "x-overflow";

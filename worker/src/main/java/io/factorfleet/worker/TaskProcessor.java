@@ -8,6 +8,7 @@ import io.factorfleet.text.UnsignedDecimals;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.TaskMessage;
+import io.factorfleet.wire.WireCodec;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +66,22 @@ public final class TaskProcessor {
     // in the task's version, which its sender reads
     return new ResultMessage(
         task.version(), task.job(), task.task(), workerId, System.nanoTime() - started, results);
+  }
+
+  /**
+   * The answer to a task that could not be read but names its job and task: one error entry saying
+   * why. It is in the earliest version of the wire format, which every build reads, for the task's
+   * version is unknown.
+   */
+  public ResultMessage unreadable(WireCodec.TaskId id, String reason) {
+    String what = "task " + id.task() + " of job " + id.job();
+    return new ResultMessage(
+        WireCodec.FIRST_VERSION,
+        id.job(),
+        id.task(),
+        workerId,
+        0,
+        List.of(NumberResult.refused("(" + what + ")", what + " could not be read: " + reason)));
   }
 
   private NumberResult factorOne(Factorizer factorizer, String text, long[] scratch) {

@@ -1,41 +1,26 @@
 package io.factorfleet.worker;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.Delivery;
 import com.rabbitmq.client.MetricsCollector;
-import com.rabbitmq.client.ShutdownSignalException;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
-import io.factorfleet.broker.ReconnectBackoff;
+import io.factorfleet.broker.DeliveryHandler;
+import io.factorfleet.broker.Subscriber;
+import io.factorfleet.broker.Subscription;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.metrics.Health;
 import io.factorfleet.text.NumberParser;
-import io.factorfleet.topology.QueueMismatchException;
 import io.factorfleet.topology.Topology;
-import io.factorfleet.wire.MessageKind;
-import io.factorfleet.wire.NumberResult;
-import io.factorfleet.wire.ResultMessage;
-import io.factorfleet.wire.TaskMessage;
-import io.factorfleet.wire.WireCodec;
-import io.factorfleet.wire.WireFormatException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +29,8 @@ import org.slf4j.LoggerFactory;
  * threads, factors them on its own pool, publishes each result to the task's reply-to and
  * acknowledges the task once the broker has confirmed the result.
  *
- * <p>The client's automatic recovery brings back a lost connection with its channels and consumer;
- * a channel the broker closes on its own, or a consumer it cancels, is not covered by that, so the
- * worker subscribes again itself.
+ * <p>The {@link Subscriber} keeps it consuming when the broker closes its channel or cancels its
+ * consumer; the client's automatic recovery brings back a lost connection.
  */
 public final class Worker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
@@ -58,18 +42,13 @@ public final class Worker implements AutoCloseable {
 
   private final WorkerSettings settings;
   private final FleetMetrics metrics;
-  private final TaskProcessor processor;
-  private final WireCodec codec = new WireCodec();
+  private final TaskHandler tasks;
   private final Connection connection;
   private final ExecutorService pool;
-  private final ScheduledExecutorService resubscriber;
-  private final ReconnectBackoff resubscribeBackoff = new ReconnectBackoff();
-  private final AtomicInteger resubscribeFailures = new AtomicInteger();
+  private final Subscriber subscriber;
   private final AtomicInteger inHand = new AtomicInteger();
-  private final AtomicLong tasksAnswered = new AtomicLong();
-  private final AtomicLong deadLettered = new AtomicLong();
   private volatile long lastProgressNanos = System.nanoTime();
-  private volatile Subscription subscription;
+  private volatile AckAfterConfirm acks;
   private volatile boolean closed;
 
   private Worker(WorkerSettings settings, FleetMetrics metrics, Connection connection)
@@ -78,15 +57,29 @@ public final class Worker implements AutoCloseable {
     this.metrics = metrics;
     metrics.tasksInFlight(inHand::get);
     this.connection = connection;
-    this.processor =
-        new TaskProcessor(
-            settings.numberBudget(),
-            settings.taskBudget(),
-            new NumberParser(settings.maxDigits()),
-            settings.workerId());
-    this.pool = Executors.newFixedThreadPool(settings.threads(), threads("factoring"));
-    this.resubscriber = Executors.newSingleThreadScheduledExecutor(threads("resubscribe"));
-    this.subscription = new Subscription();
+    this.tasks =
+        new TaskHandler(
+            settings.workerId(),
+            new TaskProcessor(
+                settings.numberBudget(),
+                settings.taskBudget(),
+                new NumberParser(settings.maxDigits()),
+                settings.workerId()),
+            metrics);
+    this.pool = Executors.newFixedThreadPool(settings.threads(), factoringThreads());
+    try {
+      this.subscriber =
+          Subscriber.to(settings.topology().taskQueue())
+              .withPrefetch(settings.prefetch())
+              .withConsumerTags(settings.workerId())
+              .declaring(settings.topology()::declareTaskQueue)
+              .deadLetteringTo(settings.topology().deadLetterQueue())
+              .stampingDeadLetters(Topology.WORKER_HEADER, settings.workerId())
+              .start(connection, this::consume);
+    } catch (IOException | RuntimeException e) {
+      pool.shutdownNow();
+      throw e;
+    }
   }
 
   /** Connects, declares the task queue and starts consuming; records no metrics. */
@@ -104,26 +97,20 @@ public final class Worker implements AutoCloseable {
   public static Worker start(
       WorkerSettings settings, FleetMetrics metrics, MetricsCollector rabbitCollector)
       throws BrokerUnavailableException, IOException, InterruptedException {
-    Connection connection =
+    Worker worker =
         new BrokerConnector(settings.broker(), rabbitCollector)
-            .openPatiently("fleet-worker " + settings.workerId(), settings.connectPatience());
-    try {
-      Worker worker = new Worker(settings, metrics, connection);
-      log.info(
-          "worker {} consuming {} at {} with {} threads, prefetch {}",
-          settings.workerId(),
-          settings.topology().taskQueue(),
-          settings.broker().display(),
-          settings.threads(),
-          settings.prefetch());
-      return worker;
-    } catch (QueueMismatchException e) {
-      connection.abort();
-      throw e.asRefusal();
-    } catch (IOException | RuntimeException e) {
-      connection.abort();
-      throw e;
-    }
+            .openPatiently(
+                "fleet-worker " + settings.workerId(),
+                settings.connectPatience(),
+                connection -> new Worker(settings, metrics, connection));
+    log.info(
+        "worker {} consuming {} at {} with {} threads, prefetch {}",
+        settings.workerId(),
+        settings.topology().taskQueue(),
+        settings.broker().display(),
+        settings.threads(),
+        settings.prefetch());
+    return worker;
   }
 
   public WorkerSettings settings() {
@@ -132,12 +119,12 @@ public final class Worker implements AutoCloseable {
 
   /** Tasks answered (result confirmed or dead-lettered) since start. */
   public long tasksAnswered() {
-    return tasksAnswered.get();
+    return tasks.answered();
   }
 
   /** Messages this worker moved to the dead-letter queue. */
   public long deadLettered() {
-    return deadLettered.get();
+    return tasks.deadLettered();
   }
 
   /**
@@ -151,8 +138,7 @@ public final class Worker implements AutoCloseable {
     if (!connection.isOpen()) {
       return Health.down("not connected to RabbitMQ");
     }
-    Subscription current = subscription;
-    if (current == null || !current.isConsuming()) {
+    if (!subscriber.isConsuming()) {
       return Health.down("not consuming " + settings.topology().taskQueue());
     }
     long quiet = System.nanoTime() - lastProgressNanos;
@@ -163,50 +149,37 @@ public final class Worker implements AutoCloseable {
     return Health.up();
   }
 
-  private void dispatch(
-      Subscription from,
-      long generation,
-      Envelope envelope,
-      AMQP.BasicProperties props,
-      byte[] body) {
+  /** Each subscription's results are confirmed, and its tasks acknowledged, by one tracker. */
+  private DeliveryHandler consume(Subscription subscription) throws IOException {
+    AckAfterConfirm tracker =
+        new AckAfterConfirm(subscription.publishingChannel(), subscription.channel(), metrics);
+    acks = tracker;
+    return delivery ->
+        dispatch(
+            new TaskHandler.Origin(
+                subscription,
+                tracker,
+                tracker.generation(),
+                delivery.getEnvelope().getDeliveryTag()),
+            delivery);
+  }
+
+  private void dispatch(TaskHandler.Origin from, Delivery delivery) {
     if (inHand.getAndIncrement() == 0) {
       lastProgressNanos = System.nanoTime();
     }
-    metrics.taskConsumed(queueWait(props.getTimestamp()));
+    metrics.taskConsumed(queueWait(delivery.getProperties().getTimestamp()));
     try {
-      pool.execute(() -> handle(from, generation, envelope.getDeliveryTag(), props, body));
+      pool.execute(() -> handle(from, delivery));
     } catch (RejectedExecutionException stopping) {
       // Draining: the broker hands the task to another worker once this channel closes.
       inHand.decrementAndGet();
     }
   }
 
-  private void handle(
-      Subscription from, long generation, long tag, AMQP.BasicProperties props, byte[] body) {
+  private void handle(TaskHandler.Origin from, Delivery delivery) {
     try {
-      String replyTo = props.getReplyTo();
-      TaskMessage task;
-      try {
-        task = codec.decodeTask(body);
-      } catch (WireFormatException e) {
-        Optional<WireCodec.TaskId> id = codec.identify(body);
-        if (id.isPresent() && replyTo != null && !replyTo.isBlank()) {
-          reply(from, generation, tag, replyTo, unreadableTask(id.get(), e.getMessage()));
-        } else {
-          deadLetter(from, generation, tag, props, body, "undecodable task: " + e.getMessage());
-        }
-        return;
-      }
-      if (replyTo == null || replyTo.isBlank()) {
-        deadLetter(from, generation, tag, props, body, "task has no reply-to");
-        return;
-      }
-      ResultMessage result = processor.process(task);
-      metrics.taskFactored(task.numbers().size(), Duration.ofNanos(result.nanos()));
-      reply(from, generation, tag, replyTo, result);
-    } catch (IOException | RuntimeException e) {
-      log.error("task delivery {} failed; handing it back to the queue", tag, e);
-      from.requeue(generation, tag);
+      tasks.handle(from, delivery.getProperties(), delivery.getBody());
     } finally {
       inHand.decrementAndGet();
       lastProgressNanos = System.nanoTime();
@@ -220,83 +193,6 @@ public final class Worker implements AutoCloseable {
         : Duration.ofMillis(Math.max(0, System.currentTimeMillis() - published.getTime()));
   }
 
-  private ResultMessage unreadableTask(WireCodec.TaskId id, String reason) {
-    String what = "task " + id.task() + " of job " + id.job();
-    log.warn("answering {} with an error: {}", what, reason);
-    // in the earliest version, which every build reads, for the task's version is unknown
-    return new ResultMessage(
-        WireCodec.FIRST_VERSION,
-        id.job(),
-        id.task(),
-        settings.workerId(),
-        0,
-        List.of(NumberResult.refused("(" + what + ")", what + " could not be read: " + reason)));
-  }
-
-  private void reply(
-      Subscription from, long generation, long tag, String replyTo, ResultMessage result)
-      throws IOException {
-    AMQP.BasicProperties replyProps =
-        new AMQP.BasicProperties.Builder()
-            .contentType(WireCodec.CONTENT_TYPE)
-            .type(MessageKind.RESULT.type())
-            .correlationId(result.job())
-            .messageId(result.job() + "/" + result.task())
-            .deliveryMode(2)
-            .appId(settings.workerId())
-            .build();
-    from.acks.publishThenAck(generation, tag, replyTo, replyProps, codec.encode(result));
-    tasksAnswered.incrementAndGet();
-  }
-
-  /** Moves a message nobody can process to the dead-letter queue, with the reason in a header. */
-  private void deadLetter(
-      Subscription from,
-      long generation,
-      long tag,
-      AMQP.BasicProperties original,
-      byte[] body,
-      String reason)
-      throws IOException {
-    log.warn("dead-lettering a message from {}: {}", settings.topology().taskQueue(), reason);
-    Map<String, Object> headers =
-        original.getHeaders() == null ? new HashMap<>() : new HashMap<>(original.getHeaders());
-    headers.put(Topology.REASON_HEADER, reason);
-    headers.put("x-fleet-queue", settings.topology().taskQueue());
-    headers.put("x-fleet-worker", settings.workerId());
-    AMQP.BasicProperties props = original.builder().headers(headers).deliveryMode(2).build();
-    from.acks.publishThenAck(generation, tag, settings.topology().deadLetterQueue(), props, body);
-    deadLettered.incrementAndGet();
-    metrics.taskDeadLettered();
-  }
-
-  private void resubscribeLater(String why) {
-    if (closed) {
-      return;
-    }
-    Duration delay = resubscribeBackoff.delay(resubscribeFailures.get());
-    log.warn("subscribing to {} again in {}: {}", settings.topology().taskQueue(), delay, why);
-    try {
-      resubscriber.schedule(this::resubscribe, delay.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException stopping) {
-      // closing
-    }
-  }
-
-  private synchronized void resubscribe() {
-    if (closed || (subscription != null && subscription.isConsuming())) {
-      return;
-    }
-    try {
-      subscription = new Subscription();
-      resubscribeFailures.set(0);
-      log.info("consuming {} again", settings.topology().taskQueue());
-    } catch (IOException | RuntimeException e) {
-      resubscribeFailures.incrementAndGet();
-      resubscribeLater("the last attempt failed: " + e.getMessage());
-    }
-  }
-
   /**
    * Stops taking tasks, finishes those in hand within the drain timeout and waits for their results
    * to be confirmed; whatever is still unacknowledged when the connection closes goes back to the
@@ -308,17 +204,15 @@ public final class Worker implements AutoCloseable {
       return;
     }
     closed = true;
-    resubscriber.shutdownNow();
     long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-    Subscription current = subscription;
-    current.cancel();
+    subscriber.cancel();
     pool.shutdown();
     try {
       if (!pool.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS)) {
         log.warn("drain timeout reached; unfinished tasks go back to the queue");
         pool.shutdownNow();
       }
-      current.acks.awaitConfirmed(remaining(deadline), TimeUnit.NANOSECONDS);
+      acks.awaitConfirmed(remaining(deadline), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       pool.shutdownNow();
@@ -335,77 +229,12 @@ public final class Worker implements AutoCloseable {
     return Math.max(0, deadline - System.nanoTime());
   }
 
-  private static ThreadFactory threads(String name) {
+  private static ThreadFactory factoringThreads() {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, "factoring-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };
-  }
-
-  /** One consuming channel with its publishing channel; replaced whole when the broker drops it. */
-  private final class Subscription {
-    final Channel consumeChannel;
-    final Channel publishChannel;
-    final AckAfterConfirm acks;
-    final String consumerTag;
-    private volatile boolean cancelledByBroker;
-
-    Subscription() throws IOException {
-      settings.topology().declareTaskQueue(connection);
-      consumeChannel = connection.createChannel();
-      publishChannel = connection.createChannel();
-      acks = new AckAfterConfirm(publishChannel, consumeChannel, metrics);
-      consumeChannel.basicQos(settings.prefetch());
-      consumeChannel.addShutdownListener(this::closed);
-      consumerTag =
-          consumeChannel.basicConsume(
-              settings.topology().taskQueue(),
-              false,
-              settings.workerId() + "-" + System.nanoTime(),
-              new DefaultConsumer(consumeChannel) {
-                @Override
-                public void handleDelivery(
-                    String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
-                  dispatch(Subscription.this, acks.generation(), envelope, props, body);
-                }
-
-                @Override
-                public void handleCancel(String tag) {
-                  cancelledByBroker = true;
-                  resubscribeLater("the broker cancelled the consumer (was the queue deleted?)");
-                }
-              });
-    }
-
-    boolean isConsuming() {
-      return consumeChannel.isOpen() && !cancelledByBroker;
-    }
-
-    private void closed(ShutdownSignalException cause) {
-      // Connection-level failures are recovered by the client with channels and consumers.
-      if (!cause.isHardError() && !cause.isInitiatedByApplication()) {
-        resubscribeLater("the broker closed the channel: " + cause.getMessage());
-      }
-    }
-
-    void requeue(long generation, long tag) {
-      try {
-        acks.nackIfCurrent(generation, tag);
-      } catch (IOException | RuntimeException e) {
-        log.debug("requeue failed; the broker requeues when the channel closes: {}", e.toString());
-      }
-    }
-
-    void cancel() {
-      try {
-        if (connection.isOpen() && consumeChannel.isOpen()) {
-          consumeChannel.basicCancel(consumerTag);
-        }
-      } catch (IOException | RuntimeException e) {
-        log.debug("cancel failed, the connection is going anyway: {}", e.toString());
-      }
-    }
   }
 }

@@ -6,6 +6,7 @@ import io.factorfleet.metrics.MetricsServer;
 import io.factorfleet.metrics.PrometheusMetrics;
 import io.factorfleet.settings.BrokerOptions;
 import io.factorfleet.settings.ConnectOptions;
+import io.factorfleet.settings.ServiceOptions;
 import io.factorfleet.text.NumberParser;
 import io.factorfleet.worker.warmup.EngineCheckFailedException;
 import io.factorfleet.worker.warmup.WarmUp;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     })
 public final class WorkerCommand implements Callable<Integer> {
   /** Exit status when the broker cannot be reached. */
-  public static final int BROKER_UNAVAILABLE = 2;
+  public static final int BROKER_UNAVAILABLE = ServiceOptions.BROKER_UNAVAILABLE;
 
   /** Exit status when the engine answered a number of the warm-up sample wrongly. */
   public static final int ENGINE_CHECK_FAILED = 3;
@@ -121,15 +121,7 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Mixin ConnectOptions connectOptions;
 
-  @Option(
-      names = "--metrics-port",
-      paramLabel = "PORT",
-      defaultValue = "" + DEFAULT_METRICS_PORT,
-      description =
-          "Port of the HTTP server for /metrics (Prometheus) and /health; when it is in use, a"
-              + " free port the system chooses, named in a warning; 0 turns the server off"
-              + " (env FLEET_METRICS_PORT, default: ${DEFAULT-VALUE}).")
-  int metricsPort;
+  @Mixin ServiceOptions service = new ServiceOptions(DEFAULT_METRICS_PORT);
 
   @Option(
       names = "--warm-up",
@@ -142,7 +134,6 @@ public final class WorkerCommand implements Callable<Integer> {
               + " 'warming up' meanwhile (env FLEET_WARM_UP, default: ${DEFAULT-VALUE}).")
   boolean warmUp;
 
-  private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final Function<WorkerSettings, WarmUp> warmUps;
 
   public WorkerCommand() {
@@ -158,7 +149,7 @@ public final class WorkerCommand implements Callable<Integer> {
 
   /** Asks a running worker to drain and return; safe from any thread, e.g. a signal handler. */
   public void requestStop() {
-    stopRequested.countDown();
+    service.requestStop();
   }
 
   WorkerSettings settings() {
@@ -182,33 +173,25 @@ public final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     WorkerSettings settings = settings();
-    if (metricsPort < 0 || metricsPort > 65535) {
-      throw new ParameterException(
-          spec.commandLine(), "metrics port must be 0 to 65535, got " + metricsPort);
-    }
+    service.metricsPort();
     AtomicReference<Supplier<Health>> health = new AtomicReference<>(() -> Health.down(WARMING_UP));
     try (PrometheusMetrics metrics = PrometheusMetrics.forWorker(settings.workerId());
-        MetricsServer server =
-            metricsPort == 0
-                ? null
-                : MetricsServer.startPreferring(metricsPort, metrics, () -> health.get().get())) {
+        MetricsServer server = service.startMetricsServer(metrics, () -> health.get().get())) {
       if (warmUp) {
         warmUp(settings);
       }
-      if (stopRequested.getCount() == 0) {
+      if (service.isStopRequested()) {
         return 0;
       }
       health.set(() -> Health.down("connecting to RabbitMQ"));
       try (Worker worker = Worker.start(settings, metrics.fleet(), metrics.rabbitCollector())) {
         health.set(worker::health);
-        stopRequested.await();
+        service.awaitStop();
       }
     } catch (BrokerUnavailableException e) {
-      spec.commandLine().getErr().println("fleet-worker: " + e.getMessage());
-      return BROKER_UNAVAILABLE;
+      return service.exit(BROKER_UNAVAILABLE, e);
     } catch (EngineCheckFailedException e) {
-      spec.commandLine().getErr().println("fleet-worker: " + e.getMessage());
-      return ENGINE_CHECK_FAILED;
+      return service.exit(ENGINE_CHECK_FAILED, e);
     }
     return 0;
   }
@@ -217,8 +200,8 @@ public final class WorkerCommand implements Callable<Integer> {
   private void warmUp(WorkerSettings settings)
       throws EngineCheckFailedException, InterruptedException {
     WarmUp warmUp = warmUps.apply(settings);
-    Duration took = warmUp.run(() -> stopRequested.getCount() == 0);
-    if (stopRequested.getCount() == 0) {
+    Duration took = warmUp.run(service::isStopRequested);
+    if (service.isStopRequested()) {
       return; // cut short
     }
     log.info(

@@ -5,10 +5,10 @@ import io.factorfleet.metrics.MetricsServer;
 import io.factorfleet.metrics.PrometheusMetrics;
 import io.factorfleet.settings.BrokerOptions;
 import io.factorfleet.settings.ConnectOptions;
+import io.factorfleet.settings.ServiceOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     description = "Collects results of submitted jobs into <data-dir>/<job-id>.txt.")
 public final class AggregatorCommand implements Callable<Integer> {
   /** Exit status when the broker cannot be reached. */
-  public static final int BROKER_UNAVAILABLE = 2;
+  public static final int BROKER_UNAVAILABLE = ServiceOptions.BROKER_UNAVAILABLE;
 
   /**
    * Where the service serves /metrics and /health unless told otherwise: next to a worker's 9400,
@@ -56,21 +56,11 @@ public final class AggregatorCommand implements Callable<Integer> {
 
   @Mixin ConnectOptions connectOptions;
 
-  @Option(
-      names = "--metrics-port",
-      paramLabel = "PORT",
-      defaultValue = "" + DEFAULT_METRICS_PORT,
-      description =
-          "Port of the HTTP server for /metrics (Prometheus) and /health; when it is in use, a"
-              + " free port the system chooses, named in a warning; 0 turns the server off"
-              + " (env FLEET_METRICS_PORT, default: ${DEFAULT-VALUE}).")
-  int metricsPort;
-
-  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  @Mixin ServiceOptions service = new ServiceOptions(DEFAULT_METRICS_PORT);
 
   /** Asks the running service to stop; safe from any thread, e.g. a signal handler. */
   public void requestStop() {
-    stopRequested.countDown();
+    service.requestStop();
   }
 
   AggregatorSettings settings() {
@@ -91,21 +81,14 @@ public final class AggregatorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     AggregatorSettings settings = settings();
-    if (metricsPort < 0 || metricsPort > 65535) {
-      throw new ParameterException(
-          spec.commandLine(), "metrics port must be 0 to 65535, got " + metricsPort);
-    }
+    service.metricsPort();
     try (PrometheusMetrics metrics = PrometheusMetrics.forAggregator();
-        AggregatorService service =
+        AggregatorService aggregator =
             AggregatorService.start(settings, metrics.fleet(), metrics.rabbitCollector());
-        MetricsServer server =
-            metricsPort == 0
-                ? null
-                : MetricsServer.startPreferring(metricsPort, metrics, service::health)) {
-      stopRequested.await();
+        MetricsServer server = service.startMetricsServer(metrics, aggregator::health)) {
+      service.awaitStop();
     } catch (BrokerUnavailableException e) {
-      spec.commandLine().getErr().println("fleet-aggregator: " + e.getMessage());
-      return BROKER_UNAVAILABLE;
+      return service.exit(BROKER_UNAVAILABLE, e);
     }
     return 0;
   }

@@ -8,7 +8,6 @@ import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.metrics.Health;
-import io.factorfleet.topology.QueueMismatchException;
 import io.factorfleet.wire.WireCodec;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -65,25 +64,19 @@ public final class AggregatorService implements AutoCloseable {
   public static AggregatorService start(
       AggregatorSettings settings, FleetMetrics metrics, MetricsCollector rabbitCollector)
       throws BrokerUnavailableException, IOException, InterruptedException {
-    Connection connection =
+    AggregatorService service =
         new BrokerConnector(settings.broker(), rabbitCollector)
-            .openPatiently("fleet-aggregator", settings.connectPatience());
-    try {
-      AggregatorService service = new AggregatorService(settings, metrics, connection);
-      log.info(
-          "aggregator consuming {} at {} with prefetch {}, writing jobs to {}",
-          settings.topology().resultQueue(),
-          settings.broker().display(),
-          settings.prefetch(),
-          settings.dataDir().toAbsolutePath());
-      return service;
-    } catch (QueueMismatchException e) {
-      connection.abort();
-      throw e.asRefusal();
-    } catch (IOException | RuntimeException e) {
-      connection.abort();
-      throw e;
-    }
+            .openPatiently(
+                "fleet-aggregator",
+                settings.connectPatience(),
+                connection -> new AggregatorService(settings, metrics, connection));
+    log.info(
+        "aggregator consuming {} at {} with prefetch {}, writing jobs to {}",
+        settings.topology().resultQueue(),
+        settings.broker().display(),
+        settings.prefetch(),
+        settings.dataDir().toAbsolutePath());
+    return service;
   }
 
   public SpoolDirectory spool() {
@@ -113,7 +106,7 @@ public final class AggregatorService implements AutoCloseable {
     closed = true;
     try {
       consumer.close();
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       log.debug("consumer close failed: {}", e.toString());
     }
     try {
