@@ -21,8 +21,10 @@ COPY common/pom.xml common/
 COPY aggregator/pom.xml aggregator/
 COPY worker/pom.xml worker/
 COPY producer/pom.xml producer/
+COPY system-tests/pom.xml system-tests/
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip -Dexec.skip package \
-    && rm -rf engine/target common/target aggregator/target worker/target producer/target
+    && rm -rf engine/target common/target aggregator/target worker/target producer/target \
+       system-tests/target
 
 COPY . .
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip -Dexec.skip package

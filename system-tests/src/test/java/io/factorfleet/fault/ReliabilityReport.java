@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The figures of each fault scenario, written to {@code producer/target/reliability-report.md}
+ * The figures of each fault scenario, written to {@code system-tests/target/reliability-report.md}
  * after each one, so that a run leaves a table of what was injected and what was counted.
  */
 final class ReliabilityReport {
@@ -44,7 +44,7 @@ final class ReliabilityReport {
 
   static synchronized void record(Row row) {
     ROWS.put(row.scenario(), row);
-    write(FleetJars.repositoryRoot().resolve("producer/target/reliability-report.md"));
+    write(FleetJars.repositoryRoot().resolve("system-tests/target/reliability-report.md"));
   }
 
   private static void write(Path file) {
