@@ -106,7 +106,7 @@ final class LongFactorizer {
 
   /** Returns a non-trivial factor of the odd composite n. */
   static long findFactor(long n) {
-    long root = squareRoot(n);
+    long root = UnsignedMath.squareRoot(n);
     if (root * root == n) {
       return root;
     }
@@ -114,24 +114,6 @@ final class LongFactorizer {
       return PollardRho64.findFactor(n);
     }
     return Ecm64.findFactor(n);
-  }
-
-  /** Floor of the square root of the unsigned n. */
-  static long squareRoot(long n) {
-    long r = (long) Math.sqrt(unsignedToDouble(n));
-    // the double estimate is off by at most a few units; correct it with exact unsigned checks
-    while (r > 0 && (r > 0xFFFFFFFFL || Long.compareUnsigned(r * r, n) > 0)) {
-      r--;
-    }
-    while (r < 0xFFFFFFFFL && Long.compareUnsigned((r + 1) * (r + 1), n) <= 0) {
-      r++;
-    }
-    return r;
-  }
-
-  private static double unsignedToDouble(long n) {
-    double d = (double) (n >>> 1) * 2.0;
-    return d + (n & 1);
   }
 
   /**

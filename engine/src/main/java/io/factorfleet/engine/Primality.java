@@ -196,7 +196,7 @@ public final class Primality {
    * arithmetic. Writing n + 1 = d * 2^s, n passes when U_d = 0 or V_(d * 2^r) = 0 for some r < s.
    */
   static boolean isStrongLucasProbablePrime(long n, long one, long rSquared, long nInverse) {
-    long root = LongFactorizer.squareRoot(n);
+    long root = UnsignedMath.squareRoot(n);
     if (root * root == n) {
       return false; // no D would give (D / n) = -1
     }
