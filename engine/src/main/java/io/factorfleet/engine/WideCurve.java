@@ -109,14 +109,7 @@ final class WideCurve {
 
   /** Like {@link #addX} with the start point (x0 : 1) as the difference; may alias operands. */
   void addXFromBase(long[] rx, long[] rz, long[] x1, long[] z1, long[] x2, long[] z2) {
-    mont.subtract(t1, x1, z1);
-    mont.add(t2, x2, z2);
-    mont.multiply(t1, t1, t2);
-    mont.add(t3, x1, z1);
-    mont.subtract(t4, x2, z2);
-    mont.multiply(t3, t3, t4);
-    mont.add(t5, t1, t3);
-    mont.subtract(t6, t1, t3);
+    crossSumAndDifference(x1, z1, x2, z2);
     mont.multiply(t6, t6, t6);
     mont.multiply(rz, t6, x0);
     mont.multiply(rx, t5, t5);
@@ -125,6 +118,19 @@ final class WideCurve {
   /** (rx : rz) = (x1 : z1) + (x2 : z2) given their difference (xd : zd); may alias operands. */
   void addX(
       long[] rx, long[] rz, long[] x1, long[] z1, long[] x2, long[] z2, long[] xd, long[] zd) {
+    crossSumAndDifference(x1, z1, x2, z2);
+    mont.multiply(t5, t5, t5);
+    mont.multiply(t6, t6, t6);
+    mont.multiply(t5, t5, zd);
+    mont.multiply(rz, t6, xd);
+    System.arraycopy(t5, 0, rx, 0, rx.length);
+  }
+
+  /**
+   * The part of a differential addition that does not involve the difference: t5 = (x1 - z1)(x2 +
+   * z2) + (x1 + z1)(x2 - z2) and t6 = (x1 - z1)(x2 + z2) - (x1 + z1)(x2 - z2).
+   */
+  private void crossSumAndDifference(long[] x1, long[] z1, long[] x2, long[] z2) {
     mont.subtract(t1, x1, z1);
     mont.add(t2, x2, z2);
     mont.multiply(t1, t1, t2);
@@ -133,11 +139,6 @@ final class WideCurve {
     mont.multiply(t3, t3, t4);
     mont.add(t5, t1, t3);
     mont.subtract(t6, t1, t3);
-    mont.multiply(t5, t5, t5);
-    mont.multiply(t6, t6, t6);
-    mont.multiply(t5, t5, zd);
-    mont.multiply(rz, t6, xd);
-    System.arraycopy(t5, 0, rx, 0, rx.length);
   }
 
   private static void copy(long[] dst, long[] src) {
