@@ -74,25 +74,25 @@ final class LongFactorizer {
       out[count] = n;
       return count + (int) ((1 - n) >>> 63);
     }
-    int firstSplit = count;
-    count = split(n, out, count);
-    sortUnsigned(out, firstSplit, count);
-    return count;
+    return split(n, out, count);
   }
 
   /**
-   * Adds the prime factors of n (odd, no factor below the trial bound) to out. The composites still
-   * to be split wait at the end of out: the factors written and those waiting together never
-   * outnumber the prime factors of a 64-bit number, at most 64. One loop rather than a recursion,
-   * so that the JIT inlines the primality test and the factor search once, not once per level.
+   * Adds the prime factors of n (odd, no factor below the trial bound) to out after the count
+   * written, in ascending order, and returns the new count. The composites still to be split wait
+   * at the end of out: the factors written and those waiting together never outnumber the prime
+   * factors of a 64-bit number, at most 64. One loop rather than a recursion, so that the JIT
+   * inlines the primality test and the factor search once, not once per level.
    */
   private static int split(long n, long[] out, int count) {
+    int firstSplit = count;
     int waiting = out.length;
     long m = n;
     while (true) {
       if (Primality.isPrimeOddAbove64(m)) {
         out[count++] = m;
         if (waiting == out.length) {
+          sortUnsigned(out, firstSplit, count);
           return count;
         }
         m = out[waiting++];
