@@ -9,21 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The odd composites below {@link Primality#TABLE_LIMIT} that are strong probable primes to base 2,
- * read once from {@value #RESOURCE} (one number a line, ascending), which {@code
- * BaseTwoPseudoprimesWriter} in the tests writes.
+ * The odd composites below {@link #LIMIT} that are strong probable primes to base 2, read once from
+ * {@value #RESOURCE} (one number a line, ascending), which {@code BaseTwoPseudoprimesWriter} in the
+ * tests writes.
  */
 final class BaseTwoPseudoprimes {
   static final String RESOURCE = "base-two-strong-pseudoprimes.txt";
+
+  /** The table holds every such composite below this bound, 2^30. */
+  static final long LIMIT = 1L << 30;
 
   private static final int[] TABLE = load();
 
   private BaseTwoPseudoprimes() {}
 
   /**
-   * Whether the odd {@code n}, below {@link Primality#TABLE_LIMIT}, is in the table. A binary
-   * search without branches on the values met, as many steps for every n: the engine's compiled
-   * code sees no branch that its warm-up never took and has to be thrown away for (as {@link
+   * Whether the odd {@code n}, below {@link #LIMIT}, is in the table. A binary search without
+   * branches on the values met, as many steps for every n: the engine's compiled code sees no
+   * branch that its warm-up never took and has to be thrown away for (as {@link
    * Arrays#binarySearch} has, which sent the factoring loop back to the interpreter).
    */
   static boolean contains(long n) {

@@ -60,7 +60,7 @@ public final class Factorizer {
       int count = factor(n.longValue(), out);
       List<BigInteger> primes = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
-        primes.add(WideFactorizer.unsigned(out[i]));
+        primes.add(UnsignedMath.toBigInteger(out[i]));
       }
       return new Factorization(n, primes, null);
     }

@@ -74,25 +74,25 @@ final class LongFactorizer {
       out[count] = n;
       return count + (int) ((1 - n) >>> 63);
     }
-    int firstSplit = count;
-    count = split(n, out, count);
-    sortUnsigned(out, firstSplit, count);
-    return count;
+    return split(n, out, count);
   }
 
   /**
-   * Adds the prime factors of n (odd, no factor below the trial bound) to out. The composites still
-   * to be split wait at the end of out: the factors written and those waiting together never
-   * outnumber the prime factors of a 64-bit number, at most 64. One loop rather than a recursion,
-   * so that the JIT inlines the primality test and the factor search once, not once per level.
+   * Adds the prime factors of n (odd, no factor below the trial bound) to out after the count
+   * written, in ascending order, and returns the new count. The composites still to be split wait
+   * at the end of out: the factors written and those waiting together never outnumber the prime
+   * factors of a 64-bit number, at most 64. One loop rather than a recursion, so that the JIT
+   * inlines the primality test and the factor search once, not once per level.
    */
   private static int split(long n, long[] out, int count) {
+    int firstSplit = count;
     int waiting = out.length;
     long m = n;
     while (true) {
       if (Primality.isPrimeOddAbove64(m)) {
         out[count++] = m;
         if (waiting == out.length) {
+          sortUnsigned(out, firstSplit, count);
           return count;
         }
         m = out[waiting++];
@@ -106,7 +106,7 @@ final class LongFactorizer {
 
   /** Returns a non-trivial factor of the odd composite n. */
   static long findFactor(long n) {
-    long root = squareRoot(n);
+    long root = UnsignedMath.squareRoot(n);
     if (root * root == n) {
       return root;
     }
@@ -114,24 +114,6 @@ final class LongFactorizer {
       return PollardRho64.findFactor(n);
     }
     return Ecm64.findFactor(n);
-  }
-
-  /** Floor of the square root of the unsigned n. */
-  static long squareRoot(long n) {
-    long r = (long) Math.sqrt(unsignedToDouble(n));
-    // the double estimate is off by at most a few units; correct it with exact unsigned checks
-    while (r > 0 && (r > 0xFFFFFFFFL || Long.compareUnsigned(r * r, n) > 0)) {
-      r--;
-    }
-    while (r < 0xFFFFFFFFL && Long.compareUnsigned((r + 1) * (r + 1), n) <= 0) {
-      r++;
-    }
-    return r;
-  }
-
-  private static double unsignedToDouble(long n) {
-    double d = (double) (n >>> 1) * 2.0;
-    return d + (n & 1);
   }
 
   /**

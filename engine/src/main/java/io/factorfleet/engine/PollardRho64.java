@@ -2,7 +2,7 @@ package io.factorfleet.engine;
 
 /**
  * Pollard's rho with Brent's cycle finding and batched gcds, in Montgomery arithmetic modulo an odd
- * unsigned 64-bit composite. Used for small composites and as the fallback of {@link Ecm64}.
+ * unsigned 64-bit composite. Used for small composites and as the fallback of {@code Ecm64}.
  */
 final class PollardRho64 {
 

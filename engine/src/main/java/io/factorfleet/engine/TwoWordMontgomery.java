@@ -72,7 +72,7 @@ final class TwoWordMontgomery {
   /** The plain value in [0, n) of the (possibly lazy) residue with words lo and hi. */
   BigInteger fromMontgomery(long lo, long hi) {
     BigInteger rInverse = BigInteger.ONE.shiftLeft(128).modInverse(modulus);
-    return toBigInteger(lo, hi).multiply(rInverse).mod(modulus);
+    return UnsignedMath.toBigInteger(lo, hi).multiply(rInverse).mod(modulus);
   }
 
   /**
@@ -82,7 +82,11 @@ final class TwoWordMontgomery {
   long inverse(long lo, long hi) {
     // a holds A R, and A^-1 R = R^2 / (A R)
     BigInteger r =
-        toBigInteger(lo, hi).mod(modulus).modInverse(modulus).multiply(rSquared).mod(modulus);
+        UnsignedMath.toBigInteger(lo, hi)
+            .mod(modulus)
+            .modInverse(modulus)
+            .multiply(rSquared)
+            .mod(modulus);
     high = r.shiftRight(64).longValue();
     return r.longValue();
   }
@@ -92,7 +96,7 @@ final class TwoWordMontgomery {
    * it.
    */
   BigInteger gcdWithModulus(long lo, long hi) {
-    return toBigInteger(lo, hi).gcd(modulus);
+    return UnsignedMath.toBigInteger(lo, hi).gcd(modulus);
   }
 
   /** a * b / R mod n (below 2n when lazy, else in [0, n)). */
@@ -266,9 +270,5 @@ final class TwoWordMontgomery {
   /** 1 when x is not zero. */
   private static long nonZero(long x) {
     return (x | -x) >>> 63;
-  }
-
-  static BigInteger toBigInteger(long lo, long hi) {
-    return WideFactorizer.unsigned(hi).shiftLeft(64).add(WideFactorizer.unsigned(lo));
   }
 }

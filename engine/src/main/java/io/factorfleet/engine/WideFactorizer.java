@@ -60,7 +60,7 @@ final class WideFactorizer {
       if (m.compareTo(TWO_POW_64) < 0) {
         int count = LongFactorizer.factor(m.longValue(), words);
         for (int i = 0; i < count; i++) {
-          primes.add(unsigned(words[i]));
+          primes.add(UnsignedMath.toBigInteger(words[i]));
         }
       } else if (Primality.isPrime(m)) {
         primes.add(m);
@@ -116,10 +116,5 @@ final class WideFactorizer {
       }
     }
     return rest;
-  }
-
-  static BigInteger unsigned(long value) {
-    BigInteger b = BigInteger.valueOf(value & Long.MAX_VALUE);
-    return value < 0 ? b.setBit(63) : b;
   }
 }

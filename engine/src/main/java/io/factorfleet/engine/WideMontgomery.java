@@ -97,7 +97,7 @@ final class WideMontgomery {
       t[k] = t[k + 1] + (Long.compareUnsigned(sum, carry) < 0 ? 1 : 0);
     }
     if (t[k] != 0 || compare(t, n, k) >= 0) {
-      subtractInPlace(t, n, k);
+      subtractWithBorrow(t, t, n, k);
     }
     System.arraycopy(t, 0, dst, 0, k);
   }
@@ -187,16 +187,9 @@ final class WideMontgomery {
 
   private void addAnyLimbs(long[] dst, long[] a, long[] b) {
     int k = limbs;
-    long carry = 0;
-    for (int i = 0; i < k; i++) {
-      long s = a[i] + carry;
-      long c1 = Long.compareUnsigned(s, carry) < 0 ? 1 : 0;
-      long r = s + b[i];
-      carry = c1 + (Long.compareUnsigned(r, s) < 0 ? 1 : 0);
-      dst[i] = r;
-    }
+    long carry = addWithCarry(dst, a, b, k);
     if (carry != 0 || compare(dst, modulus, k) >= 0) {
-      subtractInPlace(dst, modulus, k);
+      subtractWithBorrow(dst, dst, modulus, k);
     }
   }
 
@@ -225,25 +218,22 @@ final class WideMontgomery {
 
   private void subtractAnyLimbs(long[] dst, long[] a, long[] b) {
     int k = limbs;
-    long borrow = 0;
+    if (subtractWithBorrow(dst, a, b, k) != 0) {
+      addWithCarry(dst, dst, modulus, k);
+    }
+  }
+
+  /** dst = a + b over k limbs, without reduction; returns the carry out, 0 or 1. */
+  private static long addWithCarry(long[] dst, long[] a, long[] b, int k) {
+    long carry = 0;
     for (int i = 0; i < k; i++) {
-      long ai = a[i];
-      long d = ai - b[i];
-      long b1 = Long.compareUnsigned(ai, b[i]) < 0 ? 1 : 0;
-      long r = d - borrow;
-      borrow = b1 + (Long.compareUnsigned(d, borrow) < 0 ? 1 : 0);
+      long s = a[i] + carry;
+      long c1 = Long.compareUnsigned(s, carry) < 0 ? 1 : 0;
+      long r = s + b[i];
+      carry = c1 + (Long.compareUnsigned(r, s) < 0 ? 1 : 0);
       dst[i] = r;
     }
-    if (borrow != 0) {
-      long carry = 0;
-      for (int i = 0; i < k; i++) {
-        long s = dst[i] + carry;
-        long c1 = Long.compareUnsigned(s, carry) < 0 ? 1 : 0;
-        long r = s + modulus[i];
-        carry = c1 + (Long.compareUnsigned(r, s) < 0 ? 1 : 0);
-        dst[i] = r;
-      }
-    }
+    return carry;
   }
 
   private static int compare(long[] a, long[] b, int k) {
@@ -255,7 +245,11 @@ final class WideMontgomery {
     return 0;
   }
 
-  private static void subtractInPlace(long[] a, long[] b, int k) {
+  /**
+   * dst = a - b over k limbs, without reduction; returns the borrow out, 0 or 1. dst may be a,
+   * since each limb of a is read before it is written.
+   */
+  private static long subtractWithBorrow(long[] dst, long[] a, long[] b, int k) {
     long borrow = 0;
     for (int i = 0; i < k; i++) {
       long ai = a[i];
@@ -263,8 +257,9 @@ final class WideMontgomery {
       long b1 = Long.compareUnsigned(ai, b[i]) < 0 ? 1 : 0;
       long r = d - borrow;
       borrow = b1 + (Long.compareUnsigned(d, borrow) < 0 ? 1 : 0);
-      a[i] = r;
+      dst[i] = r;
     }
+    return borrow;
   }
 
   static long[] toLimbs(BigInteger x, int limbs) {

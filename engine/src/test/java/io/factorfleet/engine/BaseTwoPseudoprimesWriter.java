@@ -37,7 +37,7 @@ public final class BaseTwoPseudoprimesWriter {
         new PrintWriter(Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.US_ASCII))) {
       for (int i = oddComposite.nextSetBit(0); i >= 0; i = oddComposite.nextSetBit(i + 1)) {
         long n = 2L * i + 1;
-        if (Primality.isStrongProbablePrime32(n, 2)) {
+        if (MillerRabin.isStrongProbablePrime32(n, 2)) {
           out.println(n);
           count++;
         }

@@ -24,7 +24,7 @@ class MontgomeryArithmeticTest {
       if (n == 1) {
         continue;
       }
-      BigInteger bigN = WideFactorizer.unsigned(n);
+      BigInteger bigN = UnsignedMath.toBigInteger(n);
       long nInverse = Montgomery64.inverse(n);
       long rSquared = Montgomery64.rSquared(n);
       BigInteger a = new BigInteger(64, random).mod(bigN);
@@ -51,7 +51,7 @@ class MontgomeryArithmeticTest {
       if (Long.compareUnsigned(n, 3) < 0) {
         continue;
       }
-      BigInteger bigN = WideFactorizer.unsigned(n);
+      BigInteger bigN = UnsignedMath.toBigInteger(n);
       long nInverse = Montgomery64.inverse(n);
       long rSquared = Montgomery64.rSquared(n);
       long rCubed = Montgomery64.multiply(rSquared, rSquared, n, nInverse);
@@ -85,7 +85,7 @@ class MontgomeryArithmeticTest {
       if (n == 1) {
         continue;
       }
-      BigInteger bigN = WideFactorizer.unsigned(n);
+      BigInteger bigN = UnsignedMath.toBigInteger(n);
       long nInverse = Montgomery64.inverse(n);
       long rSquared = Montgomery64.rSquared(n);
       long[] values = new long[4];
@@ -130,8 +130,8 @@ class MontgomeryArithmeticTest {
     for (int i = 0; i < 10_000; i++) {
       long a = random.nextLong() >>> random.nextInt(64);
       long b = random.nextLong() >>> random.nextInt(64);
-      BigInteger expected = WideFactorizer.unsigned(a).gcd(WideFactorizer.unsigned(b));
-      assertThat(WideFactorizer.unsigned(Montgomery64.gcd(a, b))).isEqualTo(expected);
+      BigInteger expected = UnsignedMath.toBigInteger(a).gcd(UnsignedMath.toBigInteger(b));
+      assertThat(UnsignedMath.toBigInteger(Montgomery64.gcd(a, b))).isEqualTo(expected);
     }
   }
 
@@ -162,26 +162,7 @@ class MontgomeryArithmeticTest {
     }
   }
 
-  @Test
-  void shouldComputeIntegerSquareRootsOfUnsignedLongs() {
-    Random random = new Random(14);
-    long[] edges = {0, 1, 2, 3, 4, -1L, Long.MAX_VALUE, Long.MIN_VALUE, 0xFFFFFFFE00000001L};
-    for (long n : edges) {
-      assertThat(LongFactorizer.squareRoot(n)).isEqualTo(bigSquareRoot(n));
-    }
-    for (int i = 0; i < 10_000; i++) {
-      long n = random.nextLong() >>> random.nextInt(64);
-      assertThat(LongFactorizer.squareRoot(n))
-          .as("%s", Long.toUnsignedString(n))
-          .isEqualTo(bigSquareRoot(n));
-    }
-  }
-
-  private static long bigSquareRoot(long n) {
-    return WideFactorizer.unsigned(n).sqrt().longValue();
-  }
-
   private static BigInteger fromMontgomery(long residue, BigInteger n) {
-    return WideFactorizer.unsigned(residue).multiply(TWO_POW_64.modInverse(n)).mod(n);
+    return UnsignedMath.toBigInteger(residue).multiply(TWO_POW_64.modInverse(n)).mod(n);
   }
 }

@@ -85,33 +85,6 @@ class PrimalityTest {
   }
 
   @Test
-  void shouldFindTheStrongLucasPseudoprimesThatBigIntegerArithmeticFinds() {
-    // the smallest strong Lucas pseudoprimes for Selfridge's parameters: composites that pass
-    long[] lucasPseudoprimes = {5459, 5777, 10877, 16109, 18971, 22499, 24569, 25199, 40309, 58519};
-    for (long n : lucasPseudoprimes) {
-      assertThat(strongLucas(n)).as("%d", n).isTrue();
-      assertThat(Primality.isStrongLucasProbablePrime(BigInteger.valueOf(n))).isTrue();
-      assertThat(Primality.isPrime(n)).as("%d", n).isFalse();
-    }
-  }
-
-  @Test
-  void shouldComputeTheSameStrongLucasTestInSixtyFourBitsAsInBigIntegers() {
-    Random random = new Random(11);
-    for (int bits = 8; bits <= 64; bits++) {
-      for (int i = 0; i < 400; i++) {
-        BigInteger n = new BigInteger(bits, random).setBit(0).setBit(bits - 1);
-        if (n.compareTo(BigInteger.valueOf(64)) < 0 || n.mod(BigInteger.valueOf(3)).signum() == 0) {
-          continue;
-        }
-        assertThat(strongLucas(n.longValue()))
-            .as("%s", n)
-            .isEqualTo(Primality.isStrongLucasProbablePrime(n));
-      }
-    }
-  }
-
-  @Test
   void shouldRejectBaseTwoPseudoprimesAboveTheMillerRabinRange() {
     // strong pseudoprimes to base 2 (and more) above 4,759,123,141, where the Lucas test decides
     long[] baseTwoPseudoprimes = {
@@ -125,8 +98,7 @@ class PrimalityTest {
 
   private static boolean strongLucas(long n) {
     long nInverse = Montgomery64.inverse(n);
-    return Primality.isStrongLucasProbablePrime(
-        n, Montgomery64.one(n), Montgomery64.rSquared(n), nInverse);
+    return StrongLucas.isProbablePrime(n, Montgomery64.one(n), Montgomery64.rSquared(n), nInverse);
   }
 
   @Test
@@ -149,7 +121,7 @@ class PrimalityTest {
     for (long n : table) {
       BigInteger big = BigInteger.valueOf(n);
       assertThat(big.isProbablePrime(50)).as("%d is composite", n).isFalse();
-      assertThat(Primality.isStrongProbablePrime(big, BigInteger.TWO))
+      assertThat(MillerRabin.isStrongProbablePrime(big, BigInteger.TWO))
           .as("%d passes base 2", n)
           .isTrue();
       assertThat(Primality.isPrime(n)).as("%d is not prime", n).isFalse();

@@ -237,7 +237,7 @@ class TwoWordMontgomeryTest {
   }
 
   private static BigInteger value(long low, long high) {
-    return TwoWordMontgomery.toBigInteger(low, high);
+    return UnsignedMath.toBigInteger(low, high);
   }
 
   private static long high(BigInteger x) {
