@@ -98,7 +98,7 @@ done
 echo
 for side in on off; do
   med "${TIMES[ready-$side]}" |
-    awk -v s="$side" '{ printf "worker start until rabbitmqctl saw it consume (polled), warm-up %-3s: median %.3f s\n", s, $1 }'
+    awk -v s="$side" '{ printf "worker start until it logged consuming, warm-up %-3s: median %.3f s\n", s, $1 }'
 done
 grep -ho 'warmed up in [0-9]* ms' "$WORK"/worker-*.log | awk '{ print $4 }' | median |
   awk '{ printf "warm-up itself (the worker'"'"'s log): median %d ms\n", $1 }'

@@ -81,13 +81,35 @@ await_consumers() { # await_consumers QUEUE COUNT WHAT: waits up to 60 s until C
 start_workers() { # start_workers COUNT THREADS [more worker options]: waits until all consume
   local count=$1 threads=$2 i
   shift 2
+  local -a logged=()
   for ((i = 1; i <= count; i++)); do
+    logged[i]=$(consuming_lines "$WORK/worker-$i.log")
     # shellcheck disable=SC2086
     "${WORKER_WRAP[@]}" java $JAVA_OPTS -jar "$WORKER_JAR" "${QUEUES[@]}" --threads "$threads" \
       --metrics-port 0 --worker-id "$PREFIX.w$i" "$@" 2>>"$WORK/worker-$i.log" &
     WORKERS+=($!)
   done
-  await_consumers "$PREFIX.tasks" "$count" "the workers"
+  for ((i = 1; i <= count; i++)); do
+    await_consuming_line "$WORK/worker-$i.log" "${logged[i]}"
+  done
+}
+# A worker logs "consuming" once its consumers are subscribed. Its log is the sign to wait for,
+# not the broker's consumer count: `rabbitmqctl list_queues consumers` can lag by seconds and
+# still count the consumer of a worker that has just exited, so a job would start while the new
+# worker was still warming up.
+consuming_lines() {
+  local n
+  n=$(grep -c ' consuming ' "$1" 2>/dev/null || true)
+  echo "${n:-0}"
+}
+await_consuming_line() { # await_consuming_line LOG SEEN: waits up to 60 s for line SEEN + 1
+  local i
+  for ((i = 0; i < 600; i++)); do
+    (($(consuming_lines "$1") > $2)) && return 0
+    sleep 0.1
+  done
+  echo "a worker did not start consuming (see $1)" >&2
+  exit 3
 }
 
 check() { # check NAME OUTPUT: the output must equal GNU factor's, $WORK/NAME.gnu

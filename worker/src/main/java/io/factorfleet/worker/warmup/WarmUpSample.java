@@ -45,7 +45,7 @@ public final class WarmUpSample {
               new int[] {8, 12, 12}),
           new SizeClass(
               "62-64-bit semiprime",
-              8_000,
+              24_000,
               new int[] {31, 31},
               new int[] {32, 32},
               new int[] {31, 32},
