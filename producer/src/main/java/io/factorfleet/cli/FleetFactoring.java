@@ -58,70 +58,92 @@ final class FleetFactoring {
   boolean run(TokenSource input, long total, OutputStream out, Writer err, Progress progress)
       throws IOException, InterruptedException, BrokerUnavailableException {
     String job = UUID.randomUUID().toString();
-    Topology topology = settings.topology();
     try (Connection connection =
         new BrokerConnector(settings.broker()).open("fleet factor " + job)) {
-      String replyQueue;
-      try {
-        topology.declareTaskQueue(connection);
-      } catch (QueueMismatchException e) {
-        throw e.asRefusal();
-      }
-      try (Channel channel = connection.createChannel()) {
-        AMQP.Queue.DeclareOk tasks = channel.queueDeclarePassive(topology.taskQueue());
-        if (tasks.getConsumerCount() == 0) {
-          err.write(
-              "fleet: no worker is consuming "
-                  + topology.taskQueue()
-                  + " yet; results come once one starts\n");
-          err.flush();
-        }
-        replyQueue = topology.declareReplyQueue(channel, job);
-      } catch (TimeoutException e) {
-        throw new IOException("timed out declaring the queues", e);
-      }
-      StatusLine status = progress.line(err, total);
-      OrderedOutput output =
-          new OrderedOutput(
-              job,
-              status.guard(out),
-              status.guard(err),
-              "fleet",
-              settings.maxInFlight(),
-              settings.format(),
-              GnuFormat.of(settings.exponents()));
-      BatchSizer sizer =
-          settings.chunkSize() == 0
-              ? BatchSizer.adaptive()
-              : BatchSizer.fixed(settings.chunkSize());
-      Aggregator aggregator = new Aggregator(new WireCodec(), learningFrom(output, sizer));
-      status.start(output::numbersAnswered);
-      try (status;
-          ReplyConsumer replies =
-              new ReplyConsumer(
-                  connection,
-                  topology,
-                  replyQueue,
-                  settings.threads(),
-                  replyPrefetch(settings.confirmWindow(), sizer.largest(), settings.threads()),
-                  aggregator,
-                  FleetMetrics.NONE);
-          JobPublisher publisher =
-              new JobPublisher(
-                  connection,
-                  topology,
-                  job,
-                  replyQueue,
-                  settings.confirmWindow(),
-                  JobOptions.RECONNECT_PATIENCE)) {
-        new JobFeeder(new NumberParser(settings.maxDigits()), sizer)
-            .feed(input, new OrderedSteps(output, publisher::publish));
-        publisher.seal();
-        output.awaitCompletion();
-      }
+      String replyQueue = declareQueues(connection, job, err);
+      boolean errorsShown = runJob(connection, job, replyQueue, input, total, out, err, progress);
       deleteReplyQueue(connection, replyQueue);
-      return output.errorsShown();
+      return errorsShown;
     }
+  }
+
+  /**
+   * Declares the task queue and the job's reply queue, warning on {@code err} when no worker
+   * consumes the task queue yet; returns the reply queue's name.
+   */
+  private String declareQueues(Connection connection, String job, Writer err)
+      throws IOException, BrokerUnavailableException {
+    Topology topology = settings.topology();
+    try {
+      topology.declareTaskQueue(connection);
+    } catch (QueueMismatchException e) {
+      throw e.asRefusal();
+    }
+    try (Channel channel = connection.createChannel()) {
+      AMQP.Queue.DeclareOk tasks = channel.queueDeclarePassive(topology.taskQueue());
+      if (tasks.getConsumerCount() == 0) {
+        err.write(
+            "fleet: no worker is consuming "
+                + topology.taskQueue()
+                + " yet; results come once one starts\n");
+        err.flush();
+      }
+      return topology.declareReplyQueue(channel, job);
+    } catch (TimeoutException e) {
+      throw new IOException("timed out declaring the queues", e);
+    }
+  }
+
+  /** Publishes the job's tasks and prints its results until every number is answered. */
+  private boolean runJob(
+      Connection connection,
+      String job,
+      String replyQueue,
+      TokenSource input,
+      long total,
+      OutputStream out,
+      Writer err,
+      Progress progress)
+      throws IOException, InterruptedException {
+    Topology topology = settings.topology();
+    StatusLine status = progress.line(err, total);
+    OrderedOutput output =
+        new OrderedOutput(
+            job,
+            status.guard(out),
+            status.guard(err),
+            "fleet",
+            settings.maxInFlight(),
+            settings.format(),
+            GnuFormat.of(settings.exponents()));
+    BatchSizer sizer =
+        settings.chunkSize() == 0 ? BatchSizer.adaptive() : BatchSizer.fixed(settings.chunkSize());
+    Aggregator aggregator = new Aggregator(new WireCodec(), learningFrom(output, sizer));
+    status.start(output::numbersAnswered);
+    try (status;
+        ReplyConsumer replies =
+            new ReplyConsumer(
+                connection,
+                topology,
+                replyQueue,
+                settings.threads(),
+                replyPrefetch(settings.confirmWindow(), sizer.largest(), settings.threads()),
+                aggregator,
+                FleetMetrics.NONE);
+        JobPublisher publisher =
+            new JobPublisher(
+                connection,
+                topology,
+                job,
+                replyQueue,
+                settings.confirmWindow(),
+                JobOptions.RECONNECT_PATIENCE)) {
+      new JobFeeder(new NumberParser(settings.maxDigits()), sizer)
+          .feed(input, new OrderedSteps(output, publisher::publish));
+      publisher.seal();
+      output.awaitCompletion();
+    }
+    return output.errorsShown();
   }
 
   /**
