@@ -23,14 +23,30 @@ public final class Factorizer {
   private static final BigInteger TWO_POW_64 = BigInteger.ONE.shiftLeft(64);
 
   private final long budgetNanos;
+  private final int sieveThreads;
 
   /**
-   * Creates a factorizer giving up on a number after {@code budgetPerNumber}.
+   * Creates a factorizer giving up on a number after {@code budgetPerNumber}, factoring each number
+   * on the calling thread alone.
    *
    * @throws IllegalArgumentException when the budget is zero or negative
    */
   public Factorizer(Duration budgetPerNumber) {
+    this(budgetPerNumber, 1);
+  }
+
+  /**
+   * Creates a factorizer giving up on a number after {@code budgetPerNumber}, whose quadratic sieve
+   * spreads one hard number over {@code sieveThreads} threads (the calling one included).
+   *
+   * @throws IllegalArgumentException when the budget is zero or negative, or sieveThreads below 1
+   */
+  public Factorizer(Duration budgetPerNumber, int sieveThreads) {
     Objects.requireNonNull(budgetPerNumber, "budgetPerNumber must not be null");
+    if (sieveThreads < 1) {
+      throw new IllegalArgumentException("sieveThreads must be at least 1 but was " + sieveThreads);
+    }
+    this.sieveThreads = sieveThreads;
     if (budgetPerNumber.isNegative() || budgetPerNumber.isZero()) {
       throw new IllegalArgumentException(
           "budgetPerNumber must be positive but was " + budgetPerNumber);
@@ -51,7 +67,16 @@ public final class Factorizer {
    * @throws IllegalArgumentException when {@code n} is negative
    */
   public Factorization factor(BigInteger n) {
+    return factor(n, FactoringListener.NONE);
+  }
+
+  /**
+   * Factors {@code n} as {@link #factor(BigInteger)} does, telling {@code listener} how the work on
+   * hard parts goes.
+   */
+  public Factorization factor(BigInteger n, FactoringListener listener) {
     Objects.requireNonNull(n, "n must not be null");
+    Objects.requireNonNull(listener, "listener must not be null");
     if (n.signum() < 0) {
       throw new IllegalArgumentException("n must not be negative but was " + n);
     }
@@ -59,12 +84,14 @@ public final class Factorizer {
       long[] out = new long[64];
       int count = factor(n.longValue(), out);
       List<BigInteger> primes = new ArrayList<>(count);
+      List<FactorMethod> methods = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         primes.add(UnsignedMath.toBigInteger(out[i]));
+        methods.add(LongFactorizer.methodOf(out, count, i, FactorMethod.TRIAL_DIVISION));
       }
-      return new Factorization(n, primes, null);
+      return new Factorization(n, primes, null, methods);
     }
-    return WideFactorizer.factor(n, Deadline.after(budgetNanos));
+    return WideFactorizer.factor(n, Deadline.after(budgetNanos), listener, sieveThreads);
   }
 
   /**

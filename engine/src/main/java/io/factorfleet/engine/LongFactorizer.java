@@ -104,6 +104,38 @@ final class LongFactorizer {
     }
   }
 
+  /**
+   * The method that {@link #factor} uses to split the composite n, which has no factor below the
+   * trial bound: a square root, rho or ECM.
+   */
+  static FactorMethod splitMethod(long n) {
+    long root = UnsignedMath.squareRoot(n);
+    if (root * root == n) {
+      return FactorMethod.PERFECT_POWER;
+    }
+    return Long.compareUnsigned(n, RHO_LIMIT) < 0 ? FactorMethod.RHO : FactorMethod.ECM;
+  }
+
+  /**
+   * How the prime at {@code index} of the factors {@link #factor} wrote was found: trial division
+   * below its bound; above, the method that split the product of the primes above the bound, or
+   * {@code leftover} when that product is a single prime (it was left when the rest was found).
+   */
+  static FactorMethod methodOf(long[] primes, int count, int index, FactorMethod leftover) {
+    if (primes[index] >= 0 && primes[index] < TRIAL_BOUND) {
+      return FactorMethod.TRIAL_DIVISION;
+    }
+    long large = 1;
+    int largeCount = 0;
+    for (int i = 0; i < count; i++) {
+      if (primes[i] < 0 || primes[i] >= TRIAL_BOUND) {
+        large *= primes[i];
+        largeCount++;
+      }
+    }
+    return largeCount == 1 ? leftover : splitMethod(large);
+  }
+
   /** Returns a non-trivial factor of the odd composite n. */
   static long findFactor(long n) {
     long root = UnsignedMath.squareRoot(n);

@@ -26,6 +26,7 @@ final class WideEcm {
 
   private final BigInteger n;
   private final Deadline deadline;
+  private final FactoringListener listener;
 
   /** The curve and the stages in array arithmetic, above 128 bits; null up to 128. */
   private final WideCurve curve;
@@ -33,9 +34,10 @@ final class WideEcm {
   private final WideEcmStage1 stage1;
   private final WideEcmStage2 stage2;
 
-  WideEcm(BigInteger n, Deadline deadline) {
+  WideEcm(BigInteger n, Deadline deadline, FactoringListener listener) {
     this.n = n;
     this.deadline = deadline;
+    this.listener = listener;
     this.mont = new WideMontgomery(n);
     this.twoWord = n.bitLength() <= 128 ? new TwoWordEcm(n, deadline) : null;
     this.curve = twoWord == null ? new WideCurve(mont) : null;
@@ -48,24 +50,46 @@ final class WideEcm {
    * deadline expires first.
    */
   BigInteger findFactor() {
+    return findFactor(LEVEL_B1.length - 1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The pretest before the quadratic sieve: runs the curves of the levels up to the one that finds
+   * factors of about {@code digits} digits (B1 = 2000 for 15 digits, 11000 for 20, 50000 for 25, as
+   * in GMP-ECM's table), then stops. Returns a non-trivial factor, or null when none turned up or
+   * the deadline expired.
+   */
+  BigInteger pretest(int digits) {
+    int lastLevel = digits < 15 ? 1 : digits < 20 ? 2 : digits < 25 ? 3 : 4;
+    return findFactor(lastLevel, LEVEL_CURVES[lastLevel]);
+  }
+
+  /** Runs the levels up to lastLevel, at most lastLevelCurves curves on the last. */
+  private BigInteger findFactor(int lastLevel, int lastLevelCurves) {
     long sigma = 6;
+    int curves = 0;
     // up to 128 bits, start near the bound that suits a factor of half the size; above, stay
     // cheap first, since large inputs usually still hold smallish factors
     int bits = n.bitLength();
-    int firstLevel = bits > 128 || bits <= 50 ? 0 : bits <= 66 ? 1 : 2;
+    int firstLevel = Math.min(lastLevel, bits > 128 || bits <= 50 ? 0 : bits <= 66 ? 1 : 2);
     for (int level = firstLevel; ; level = Math.min(level + 1, LEVEL_B1.length - 1)) {
       EcmPlan plan = plan(level);
-      for (int tried = 0; tried < LEVEL_CURVES[level]; tried++) {
+      int levelCurves = level == lastLevel ? lastLevelCurves : LEVEL_CURVES[level];
+      for (int tried = 0; tried < levelCurves; tried++) {
         if (deadline.expired()) {
           return null;
         }
         BigInteger factor = tryCurve(BigInteger.valueOf(sigma++), plan);
+        listener.ecmCurves(bits, ++curves);
         if (factor == null) {
           return null;
         }
         if (!factor.equals(BigInteger.ONE) && !factor.equals(n)) {
           return factor;
         }
+      }
+      if (level == lastLevel) {
+        return null;
       }
     }
   }

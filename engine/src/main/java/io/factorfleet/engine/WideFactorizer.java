@@ -1,15 +1,19 @@
 package io.factorfleet.engine;
 
+import io.factorfleet.engine.siqs.Siqs;
+import io.factorfleet.engine.siqs.SiqsListener;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 
 /**
- * Factors integers of any size within a deadline: trial division, then perfect-power detection and
- * ECM on the composite parts, handing every part that fits in 64 bits to {@link LongFactorizer}.
+ * Factors integers of any size within a deadline: trial division, then perfect-power detection, ECM
+ * and the quadratic sieve on the composite parts, handing every part that fits in 64 bits to {@link
+ * LongFactorizer}.
  */
 final class WideFactorizer {
 
@@ -23,6 +27,14 @@ final class WideFactorizer {
   private static final int[] PRIME_GROUP_STARTS;
 
   private static final BigInteger TWO_POW_64 = BigInteger.ONE.shiftLeft(64);
+
+  /**
+   * Composites of this many bits and more go to the quadratic sieve after an ECM pretest; below,
+   * ECM alone is faster. Measured with {@code bench/hard-numbers.sh}; see docs/engine.md.
+   */
+  static final int SIQS_MIN_BITS = 100;
+
+  private static final double LOG10_2 = Math.log10(2);
 
   static {
     List<Long> products = new ArrayList<>();
@@ -44,50 +56,103 @@ final class WideFactorizer {
 
   private WideFactorizer() {}
 
-  /** Factors n >= 2^64 until the deadline; the cofactor of the result is null when complete. */
-  static Factorization factor(BigInteger n, Deadline deadline) {
+  /**
+   * Factors n >= 2^64 until the deadline; the cofactor of the result is null when complete.
+   *
+   * @param sieveThreads threads the quadratic sieve may use for one number
+   */
+  static Factorization factor(
+      BigInteger n, Deadline deadline, FactoringListener listener, int sieveThreads) {
     List<BigInteger> primes = new ArrayList<>();
     BigInteger rest = trialDivide(n, primes);
+    List<Found> found = new ArrayList<>();
+    primes.forEach(p -> found.add(new Found(p, FactorMethod.TRIAL_DIVISION)));
     BigInteger unfinished = BigInteger.ONE;
-    Deque<BigInteger> pending = new ArrayDeque<>();
-    pending.push(rest);
+    Deque<Found> pending = new ArrayDeque<>();
+    pending.push(new Found(rest, FactorMethod.TRIAL_DIVISION));
     long[] words = new long[64];
     while (!pending.isEmpty()) {
-      BigInteger m = pending.pop();
+      Found part = pending.pop();
+      BigInteger m = part.value();
       if (m.equals(BigInteger.ONE)) {
         continue;
       }
       if (m.compareTo(TWO_POW_64) < 0) {
         int count = LongFactorizer.factor(m.longValue(), words);
         for (int i = 0; i < count; i++) {
-          primes.add(UnsignedMath.toBigInteger(words[i]));
+          FactorMethod method = LongFactorizer.methodOf(words, count, i, part.method());
+          found.add(new Found(UnsignedMath.toBigInteger(words[i]), method));
         }
       } else if (Primality.isPrime(m)) {
-        primes.add(m);
+        found.add(part);
       } else {
-        List<BigInteger> parts = split(m, deadline);
-        if (parts == null) {
+        Split split = split(m, deadline, listener, sieveThreads);
+        if (split == null) {
           unfinished = unfinished.multiply(m);
         } else {
-          parts.forEach(pending::push);
+          split.parts().forEach(p -> pending.push(new Found(p, split.method())));
         }
       }
     }
-    Collections.sort(primes);
-    return new Factorization(n, primes, unfinished.equals(BigInteger.ONE) ? null : unfinished);
+    found.sort(Comparator.comparing(Found::value));
+    return new Factorization(
+        n,
+        found.stream().map(Found::value).toList(),
+        unfinished.equals(BigInteger.ONE) ? null : unfinished,
+        found.stream().map(Found::method).toList());
   }
 
-  /** Splits the composite m (no factor below the trial bound) into two or more parts. */
-  private static List<BigInteger> split(BigInteger m, Deadline deadline) {
+  /** A number found, prime or still to split, and the method that found it. */
+  private record Found(BigInteger value, FactorMethod method) {}
+
+  /** The parts a composite was split into, and how. */
+  private record Split(List<BigInteger> parts, FactorMethod method) {}
+
+  /**
+   * Splits the composite m (no factor below the trial bound) into two or more parts, or returns
+   * null when the deadline expires first. Below {@link #SIQS_MIN_BITS} ECM alone; above, an ECM
+   * pretest sized to a third of m's digits, then the quadratic sieve.
+   */
+  private static Split split(
+      BigInteger m, Deadline deadline, FactoringListener listener, int sieveThreads) {
     int maxExponent = m.bitLength() / 14;
     for (int k = 2; k <= maxExponent; k++) {
       BigInteger root = PerfectPowers.root(m, k);
       if (root.pow(k).equals(m)) {
-        return Collections.nCopies(k, root);
+        return new Split(Collections.nCopies(k, root), FactorMethod.PERFECT_POWER);
       }
     }
-    BigInteger factor = new WideEcm(m, deadline).findFactor();
-    return factor == null ? null : List.of(factor, m.divide(factor));
+    WideEcm ecm = new WideEcm(m, deadline, listener);
+    if (m.bitLength() < SIQS_MIN_BITS) {
+      return twoParts(m, ecm.findFactor(), FactorMethod.ECM);
+    }
+    int digits = (int) Math.ceil(m.bitLength() * LOG10_2);
+    BigInteger factor = ecm.pretest(digits / 3);
+    if (factor != null || deadline.expired()) {
+      return twoParts(m, factor, FactorMethod.ECM);
+    }
+    int bits = m.bitLength();
+    Siqs siqs =
+        new Siqs(
+            m,
+            sieveThreads,
+            deadline::expired,
+            new SiqsListener() {
+              @Override
+              public void relations(int columns, int needed, int partials) {
+                listener.sieveRelations(bits, columns, needed);
+              }
+
+              @Override
+              public void matrix(int rows, int columns) {
+                listener.sieveMatrix(bits, rows, columns);
+              }
+            });
+    return twoParts(m, siqs.findFactor(), FactorMethod.SIQS);
+  }
+
+  private static Split twoParts(BigInteger m, BigInteger factor, FactorMethod method) {
+    return factor == null ? null : new Split(List.of(factor, m.divide(factor)), method);
   }
 
   /** Adds the prime factors below the trial bound to primes; returns what is left. */

@@ -4,8 +4,8 @@ import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * The primes the sieve works with: 2 and the odd primes p for which {@code kN} is a square modulo
- * p (or which divide it), each with a square root of {@code kN} modulo p. Immutable.
+ * The primes the sieve works with: 2 and the odd primes p for which {@code kN} is a square modulo p
+ * (or which divide it), each with a square root of {@code kN} modulo p. Immutable.
  */
 public final class FactorBase {
 

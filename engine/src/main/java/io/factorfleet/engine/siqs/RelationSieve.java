@@ -7,8 +7,8 @@ import io.factorfleet.engine.siqs.tdiv.CandidateDivider;
 import java.util.function.Consumer;
 
 /**
- * Finds relations for one factor base: for each A coefficient asked for, sieves all its
- * polynomials and divides out the candidates. Mutable scratch space: one instance per thread.
+ * Finds relations for one factor base: for each A coefficient asked for, sieves all its polynomials
+ * and divides out the candidates. Mutable scratch space: one instance per thread.
  */
 public final class RelationSieve {
 

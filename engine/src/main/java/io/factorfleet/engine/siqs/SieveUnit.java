@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * A unit of sieve work, small to describe and the same wherever it runs: the number, the
- * multiplier, the parameters and a range of A-coefficient indices in; relations out. Running a
- * unit twice gives the same relations, and each relation can be checked on its own ({@link
+ * multiplier, the parameters and a range of A-coefficient indices in; relations out. Running a unit
+ * twice gives the same relations, and each relation can be checked on its own ({@link
  * Relation#holdsFor}), so units can be handed to any worker and retried freely.
  *
  * @param n the number to factor

@@ -9,8 +9,8 @@ package io.factorfleet.engine.siqs;
  *     factor-base prime
  * @param smallPrimeLimit primes below this are not sieved (the small prime variation); the
  *     threshold allows for what they would have added
- * @param thresholdSlack how many bits short of the largest value a sieve value may fall and
- *     still be checked by trial division
+ * @param thresholdSlack how many bits short of the largest value a sieve value may fall and still
+ *     be checked by trial division
  * @param extraRelations relations collected beyond the factor base size, so that the matrix has
  *     dependencies to spare
  */
@@ -46,7 +46,8 @@ public record SiqsParameters(
 
   public SiqsParameters {
     if (factorBaseSize < 10) {
-      throw new IllegalArgumentException("factorBaseSize must be at least 10 but was " + factorBaseSize);
+      throw new IllegalArgumentException(
+          "factorBaseSize must be at least 10 but was " + factorBaseSize);
     }
     if (sieveHalfWidth < 1024 || sieveHalfWidth % 64 != 0) {
       throw new IllegalArgumentException(

@@ -6,8 +6,8 @@ import java.math.BigInteger;
 
 /**
  * The 2^(s-1) polynomials {@code Q(x) = A x^2 + 2 b x + c} that share one A = q_1 ... q_s, with
- * {@code b = B_1 ± B_2 ± ... ± B_s}, {@code b^2 = kN (mod A)} and {@code c = (b^2 - kN) / A}, so that
- * {@code (A x + b)^2 - kN = A Q(x)}.
+ * {@code b = B_1 ± B_2 ± ... ± B_s}, {@code b^2 = kN (mod A)} and {@code c = (b^2 - kN) / A}, so
+ * that {@code (A x + b)^2 - kN = A Q(x)}.
  *
  * <p>Self-initialization: the roots of Q modulo each factor-base prime are computed once per A;
  * each next b differs from the last by one {@code ±2 B_l} (Gray code order), so each root moves by

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The relations found so far, filtered and combined into the columns of the matrix: duplicates
- * (the same y twice, as when two units share an A) are dropped, a full relation is a column of its
- * own, and two partial relations with the same large prime make one column (the large prime then
- * appears squared). A partial relation whose large prime has not yet come up again is a singleton
- * and waits.
+ * The relations found so far, filtered and combined into the columns of the matrix: duplicates (the
+ * same y twice, as when two units share an A) are dropped, a full relation is a column of its own,
+ * and two partial relations with the same large prime make one column (the large prime then appears
+ * squared). A partial relation whose large prime has not yet come up again is a singleton and
+ * waits.
  */
 public final class RelationSet {
 
@@ -72,8 +72,8 @@ public final class RelationSet {
   }
 
   /**
-   * The matrix rows where each column has an odd exponent: row 0 is the sign, row 1 + i the
-   * factor-base prime at index i. Large primes of combined columns cancel out.
+   * The matrix rows (ascending) where each column has an odd exponent: row 0 is the sign, row 1 + i
+   * the factor-base prime at index i. Large primes of combined columns cancel out.
    */
   public int[][] matrixColumns() {
     int[][] matrix = new int[columns.size()][];
@@ -93,7 +93,8 @@ public final class RelationSet {
           flip(parity, 1 + index, touched);
         }
       }
-      matrix[c] = touched.stream().filter(row -> parity[row] == 1).mapToInt(row -> row).toArray();
+      matrix[c] =
+          touched.stream().filter(row -> parity[row] == 1).mapToInt(row -> row).sorted().toArray();
       for (int row : touched) {
         parity[row] = 0;
       }

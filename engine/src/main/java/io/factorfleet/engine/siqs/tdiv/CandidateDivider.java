@@ -32,7 +32,9 @@ public final class CandidateDivider {
     this.largePrimeBound = largePrimeBound;
   }
 
-  /** The relation at sieve position {@code position} of the family's current polynomial, or null. */
+  /**
+   * The relation at sieve position {@code position} of the family's current polynomial, or null.
+   */
   public Relation divide(PolynomialFamily family, int position) {
     BigInteger x = BigInteger.valueOf(position - family.halfWidth());
     BigInteger y = family.a().multiply(x).add(family.b());
