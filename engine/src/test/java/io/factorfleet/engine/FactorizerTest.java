@@ -4,10 +4,12 @@ import static io.factorfleet.engine.FactorizationAssert.assertThatFactorization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.factorfleet.engine.siqs.SemiprimeNumbers;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -274,6 +276,66 @@ class FactorizerTest {
   void shouldRejectOutputArraysShorterThan64() {
     assertThatThrownBy(() -> factorizer.factor(12L, new long[10]))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {35, 45, 55})
+  void shouldFactorBalancedSemiprimesOfThirtyDigitsAndMoreWithTheQuadraticSieve(int digits) {
+    BigInteger n = SemiprimeNumbers.seeded(8000 + digits).aSemiprimeOfDigits(digits);
+
+    Factorization result = factorizer.factor(n);
+
+    assertThatFactorization(result).isCompleteAndCorrect();
+    assertThat(result.primes()).hasSize(2);
+    assertThat(result.methods()).containsOnly(FactorMethod.SIQS);
+  }
+
+  @Test
+  void shouldNameTheMethodThatFoundEachPrime() {
+    assertThat(factor("12").methods()).containsOnly(FactorMethod.TRIAL_DIVISION);
+    // 2^64 + 1 = 274177 * 67280421310721, split by ECM
+    assertThat(factor("18446744073709551617").methods())
+        .containsExactly(FactorMethod.ECM, FactorMethod.ECM);
+    // 1000003 * 1000033 below 2^40: rho; beside a trial prime
+    assertThat(factor("3000108000297").methods())
+        .containsExactly(FactorMethod.TRIAL_DIVISION, FactorMethod.RHO, FactorMethod.RHO);
+    // 1000003^2 taken as a square root
+    assertThat(factor("1000006000009").methods())
+        .containsExactly(FactorMethod.PERFECT_POWER, FactorMethod.PERFECT_POWER);
+    // a prime left over after trial division
+    assertThat(factor("2000006").methods())
+        .containsExactly(FactorMethod.TRIAL_DIVISION, FactorMethod.TRIAL_DIVISION);
+  }
+
+  @Test
+  void shouldTellTheListenerHowTheSieveProgresses() {
+    BigInteger n = SemiprimeNumbers.seeded(8100).aSemiprimeOfDigits(45);
+    AtomicInteger curves = new AtomicInteger();
+    AtomicInteger relations = new AtomicInteger();
+    AtomicInteger matrices = new AtomicInteger();
+    FactoringListener listener =
+        new FactoringListener() {
+          @Override
+          public void ecmCurves(int bits, int count) {
+            curves.set(count);
+          }
+
+          @Override
+          public void sieveRelations(int bits, int found, int needed) {
+            assertThat(bits).isEqualTo(n.bitLength());
+            relations.set(found);
+          }
+
+          @Override
+          public void sieveMatrix(int bits, int rows, int columns) {
+            matrices.incrementAndGet();
+          }
+        };
+
+    assertThatFactorization(factorizer.factor(n, listener)).isCompleteAndCorrect();
+    assertThat(curves.get()).isPositive();
+    assertThat(relations.get()).isPositive();
+    assertThat(matrices.get()).isPositive();
   }
 
   @Test

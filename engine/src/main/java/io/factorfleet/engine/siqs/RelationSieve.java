@@ -4,6 +4,7 @@ import io.factorfleet.engine.siqs.poly.ACoefficients;
 import io.factorfleet.engine.siqs.poly.PolynomialFamily;
 import io.factorfleet.engine.siqs.sieve.SieveCore;
 import io.factorfleet.engine.siqs.tdiv.CandidateDivider;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -40,10 +41,23 @@ public final class RelationSieve {
 
   /** Sieves every polynomial of the A coefficient with the given index; returns how many. */
   public int sieve(long aIndex, Consumer<Relation> relations) {
+    return sieve(aIndex, relations, () -> false);
+  }
+
+  /**
+   * Sieves the polynomials of the A coefficient with the given index until {@code abandon}, polled
+   * before each one, says to stop; returns how many were sieved.
+   */
+  public int sieve(long aIndex, Consumer<Relation> relations, BooleanSupplier abandon) {
     int[] primeIndices = aCoefficients.primeIndices(aIndex);
     PolynomialFamily family =
         new PolynomialFamily(factorBase, parameters.sieveHalfWidth(), primeIndices);
+    int sieved = 0;
     do {
+      if (abandon.getAsBoolean()) {
+        return sieved;
+      }
+      sieved++;
       sieve.sieve(family);
       int count = sieve.candidates(candidates);
       for (int i = 0; i < count; i++) {
@@ -53,6 +67,6 @@ public final class RelationSieve {
         }
       }
     } while (family.next());
-    return family.count();
+    return sieved;
   }
 }

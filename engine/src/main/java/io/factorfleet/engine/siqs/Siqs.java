@@ -44,6 +44,19 @@ public final class Siqs {
    * @param stopped polled by the calling thread; when true, the sieve gives up
    */
   public Siqs(BigInteger n, int threads, BooleanSupplier stopped, SiqsListener listener) {
+    this(n, null, threads, stopped, listener);
+  }
+
+  /**
+   * Prepares the sieve for n with the given parameters instead of those of the table, for measuring
+   * new ones; null takes the table's.
+   */
+  public Siqs(
+      BigInteger n,
+      SiqsParameters parameters,
+      int threads,
+      BooleanSupplier stopped,
+      SiqsListener listener) {
     this.n = Objects.requireNonNull(n, "n must not be null");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1 but was " + threads);
@@ -53,8 +66,8 @@ public final class Siqs {
     this.listener = Objects.requireNonNull(listener, "listener must not be null");
     this.multiplier = Multiplier.choose(n);
     BigInteger kN = n.multiply(BigInteger.valueOf(multiplier));
-    this.parameters = SiqsParameters.forBits(kN.bitLength());
-    this.factorBase = FactorBase.of(kN, parameters.factorBaseSize());
+    this.parameters = parameters != null ? parameters : SiqsParameters.forBits(kN.bitLength());
+    this.factorBase = FactorBase.of(kN, this.parameters.factorBaseSize());
   }
 
   /** The multiplier chosen for n. */
@@ -137,13 +150,16 @@ public final class Siqs {
       RelationSet relations, int target, AtomicBoolean done, BooleanSupplier stop) {
     RelationSieve sieve = new RelationSieve(factorBase, parameters);
     List<Relation> found = new ArrayList<>();
-    while (!done.get()) {
-      if (stop.getAsBoolean()) {
-        done.set(true);
-        return;
-      }
+    BooleanSupplier abandon =
+        () -> {
+          if (stop.getAsBoolean()) {
+            done.set(true);
+          }
+          return done.get();
+        };
+    while (!abandon.getAsBoolean()) {
       found.clear();
-      sieve.sieve(nextA.getAndIncrement(), found::add);
+      sieve.sieve(nextA.getAndIncrement(), found::add, abandon);
       synchronized (relations) {
         found.forEach(relations::add);
         listener.relations(relations.columnCount(), target, relations.partialCount());

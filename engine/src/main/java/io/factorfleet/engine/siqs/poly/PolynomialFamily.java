@@ -24,6 +24,7 @@ public final class PolynomialFamily {
   private final int[] aPrimeIndices;
   private final BigInteger a;
   private final BigInteger[] bTerms;
+  private final long[] gammas;
   private final int[][] deltas;
   private final int[] roots1;
   private final int[] roots2;
@@ -43,16 +44,18 @@ public final class PolynomialFamily {
     }
     this.a = product;
     this.bTerms = new BigInteger[s];
+    this.gammas = new long[s];
     BigInteger sum = BigInteger.ZERO;
     for (int l = 0; l < s; l++) {
       int q = factorBase.prime(aPrimeIndices[l]);
-      BigInteger others = a.divide(BigInteger.valueOf(q));
-      int othersInverse = ModularInts.inverse(others.mod(BigInteger.valueOf(q)).intValue(), q);
-      long gamma = (long) factorBase.sqrtOfKn(aPrimeIndices[l]) * othersInverse % q;
+      long othersModQ = productModExcept(q, l);
+      long gamma =
+          factorBase.sqrtOfKn(aPrimeIndices[l]) * ModularInts.inverse((int) othersModQ, q) % q;
       if (gamma > q / 2) {
         gamma = q - gamma;
       }
-      bTerms[l] = others.multiply(BigInteger.valueOf(gamma));
+      gammas[l] = gamma;
+      bTerms[l] = a.divide(BigInteger.valueOf(q)).multiply(BigInteger.valueOf(gamma));
       sum = sum.add(bTerms[l]);
     }
     this.b = sum;
@@ -64,26 +67,58 @@ public final class PolynomialFamily {
     initializeRoots();
   }
 
+  /** The product of the primes of A other than the one at {@code skip}, modulo p. */
+  private long productModExcept(int p, int skip) {
+    long product = 1;
+    for (int l = 0; l < aPrimeIndices.length; l++) {
+      if (l != skip) {
+        product = product * (factorBase.prime(aPrimeIndices[l]) % p) % p;
+      }
+    }
+    return product;
+  }
+
+  /**
+   * The roots and deltas of every factor-base prime, in int and long arithmetic alone: A, each B_l
+   * = (A / q_l) gamma_l and b = sum B_l are reduced modulo p from the primes of A, which is several
+   * times faster than reducing the BigIntegers.
+   */
   private void initializeRoots() {
     roots1[0] = NO_ROOT;
     roots2[0] = NO_ROOT;
+    int s = aPrimeIndices.length;
+    long[] aPrimesModP = new long[s];
+    long[] prefix = new long[s + 1];
+    long[] bTermsModP = new long[s];
     for (int j = 1; j < factorBase.size(); j++) {
       int p = factorBase.prime(j);
-      BigInteger bigP = BigInteger.valueOf(p);
-      int aModP = a.mod(bigP).intValue();
+      prefix[0] = 1;
+      for (int l = 0; l < s; l++) {
+        aPrimesModP[l] = factorBase.prime(aPrimeIndices[l]) % p;
+        prefix[l + 1] = prefix[l] * aPrimesModP[l] % p;
+      }
+      long aModP = prefix[s];
       if (aModP == 0) {
         roots1[j] = NO_ROOT;
         roots2[j] = NO_ROOT;
         continue;
       }
-      long aInverse = ModularInts.inverse(aModP, p);
-      long bModP = b.mod(bigP).longValue();
+      long aInverse = ModularInts.inverse((int) aModP, p);
+      long bModP = 0;
+      long suffix = 1;
+      for (int l = s - 1; l >= 0; l--) {
+        // (A / q_l) mod p = prefix[l] * suffix, the product of the other primes of A
+        bTermsModP[l] = prefix[l] * suffix % p * (gammas[l] % p) % p;
+        bModP += bTermsModP[l];
+        suffix = suffix * aPrimesModP[l] % p;
+      }
+      bModP %= p;
       long t = factorBase.sqrtOfKn(j);
       long shift = halfWidth % p;
       roots1[j] = (int) ((aInverse * Math.floorMod(t - bModP, p) + shift) % p);
       roots2[j] = (int) ((aInverse * Math.floorMod(-t - bModP, p) + shift) % p);
-      for (int l = 1; l < bTerms.length; l++) {
-        deltas[l][j] = (int) (2 * aInverse * bTerms[l].mod(bigP).longValue() % p);
+      for (int l = 1; l < s; l++) {
+        deltas[l][j] = (int) (2 * aInverse * bTermsModP[l] % p);
       }
     }
   }

@@ -17,9 +17,17 @@ public final class CandidateDivider {
 
   private static final int MAX_FACTORS = 256;
 
+  /** Positions times primes stay below 2^42, so a multiply and a shift give the exact quotient. */
+  private static final int RECIPROCAL_SHIFT = 42;
+
+  /** Products of dividing primes are gathered below this before one BigInteger division. */
+  private static final long PRODUCT_LIMIT = 1L << 40;
+
   private final FactorBase factorBase;
   private final long largePrimeBound;
+  private final long[] reciprocals;
   private final int[] found = new int[MAX_FACTORS];
+  private final int[] dividing = new int[MAX_FACTORS];
 
   /** Divides over the factor base; partial relations keep a large prime below the bound. */
   public CandidateDivider(FactorBase factorBase, long largePrimeBound) {
@@ -28,12 +36,21 @@ public final class CandidateDivider {
       throw new IllegalArgumentException(
           "the large prime bound " + largePrimeBound + " must not exceed the square of " + largest);
     }
+    if (largest >= 1 << 21) {
+      throw new IllegalArgumentException(
+          "factor-base primes must stay below 2^21 but reach " + largest);
+    }
     this.factorBase = factorBase;
     this.largePrimeBound = largePrimeBound;
+    this.reciprocals = new long[factorBase.size()];
+    for (int j = 1; j < factorBase.size(); j++) {
+      reciprocals[j] = (1L << RECIPROCAL_SHIFT) / factorBase.prime(j) + 1;
+    }
   }
 
   /**
-   * The relation at sieve position {@code position} of the family's current polynomial, or null.
+   * The relation at sieve position {@code position} (below 2^21) of the family's current
+   * polynomial, or null.
    */
   public Relation divide(PolynomialFamily family, int position) {
     BigInteger x = BigInteger.valueOf(position - family.halfWidth());
@@ -52,48 +69,100 @@ public final class CandidateDivider {
     }
     BigInteger q = qr[0];
     int twos = q.getLowestSetBit();
-    for (int i = 0; i < twos && count < MAX_FACTORS; i++) {
+    if (twos >= MAX_FACTORS - count) {
+      return null;
+    }
+    for (int i = 0; i < twos; i++) {
       found[count++] = 2;
     }
     q = q.shiftRight(twos);
-    int[] roots1 = family.roots1();
-    int[] roots2 = family.roots2();
-    long rest = q.bitLength() < 63 ? q.longValue() : 0;
-    for (int j = 1; j < factorBase.size(); j++) {
-      int p = factorBase.prime(j);
-      int r1 = roots1[j];
-      if (r1 != PolynomialFamily.NO_ROOT) {
-        int residue = position % p;
-        if (residue != r1 && residue != roots2[j]) {
-          continue;
-        }
+    int dividingCount = dividingPrimes(family, position, words(q));
+    if (dividingCount < 0) {
+      return null;
+    }
+    // every dividing prime divides q once: divide them out in products of several at a time
+    long product = 1;
+    for (int i = 0; i < dividingCount; i++) {
+      int p = dividing[i];
+      if (product * p >= PRODUCT_LIMIT) {
+        q = q.divide(BigInteger.valueOf(product));
+        product = 1;
       }
-      if (rest == 0) {
-        BigInteger bigP = BigInteger.valueOf(p);
-        qr = q.divideAndRemainder(bigP);
-        while (qr[1].signum() == 0 && count < MAX_FACTORS) {
-          found[count++] = p;
-          q = qr[0];
-          qr = q.divideAndRemainder(bigP);
+      product *= p;
+      found[count++] = p;
+    }
+    q = q.divide(BigInteger.valueOf(product));
+    // and some divide it more than once: tested on q's words, divided (rarely) as BigIntegers
+    int[] words = words(q);
+    for (int i = 0; i < dividingCount && q.bitLength() > 1; i++) {
+      int p = dividing[i];
+      while (residue(words, p) == 0) {
+        if (count == MAX_FACTORS) {
+          return null;
         }
-        if (q.bitLength() < 63) {
-          rest = q.longValue();
-        }
-      } else {
-        while (rest % p == 0 && count < MAX_FACTORS) {
-          found[count++] = p;
-          rest /= p;
-        }
-      }
-      if (rest == 1) {
-        break;
+        found[count++] = p;
+        q = q.divide(BigInteger.valueOf(p));
+        words = words(q);
       }
     }
-    if (count == MAX_FACTORS || rest == 0 || rest >= largePrimeBound) {
+    if (q.bitLength() > 62 || q.longValue() >= largePrimeBound) {
       return null;
     }
     int[] primes = Arrays.copyOf(found, count);
     Arrays.sort(primes);
-    return new Relation(y, value.signum() < 0, primes, rest);
+    return new Relation(y, value.signum() < 0, primes, q.longValue());
+  }
+
+  /**
+   * Writes the odd factor-base primes dividing q into {@link #dividing} and returns their count, or
+   * -1 when there are too many. A sieved prime divides where the position is one of its roots,
+   * found with a multiply by the prime's reciprocal instead of a division; the primes without roots
+   * (those of A) are tried directly.
+   */
+  private int dividingPrimes(PolynomialFamily family, int position, int[] q) {
+    int[] roots1 = family.roots1();
+    int[] roots2 = family.roots2();
+    int count = 0;
+    for (int j = 1; j < factorBase.size(); j++) {
+      int p = factorBase.prime(j);
+      int r1 = roots1[j];
+      boolean divides;
+      if (r1 == PolynomialFamily.NO_ROOT) {
+        divides = residue(q, p) == 0;
+      } else {
+        int residue = position - (int) ((position * reciprocals[j]) >>> RECIPROCAL_SHIFT) * p;
+        divides = residue == r1 || residue == roots2[j];
+      }
+      if (divides) {
+        if (count == MAX_FACTORS) {
+          return -1;
+        }
+        dividing[count++] = p;
+      }
+    }
+    return count;
+  }
+
+  /** The magnitude of the non-negative q as 32-bit words, most significant first. */
+  private static int[] words(BigInteger q) {
+    byte[] bytes = q.toByteArray();
+    int[] words = new int[(bytes.length + 3) / 4];
+    for (int i = 0; i < bytes.length; i++) {
+      int fromEnd = bytes.length - 1 - i;
+      words[words.length - 1 - fromEnd / 4] |= (bytes[i] & 0xff) << (8 * (fromEnd % 4));
+    }
+    return words;
+  }
+
+  /**
+   * q modulo p (below 2^31) from q's words: BigInteger's own remainder by a one-word divisor goes
+   * through its general long division and costs several times more.
+   */
+  private static long residue(int[] words, int p) {
+    long r = 0;
+    for (int word : words) {
+      r = ((r << 32) | (word & 0xFFFFFFFFL)) % p;
+    }
+    return r;
   }
 }

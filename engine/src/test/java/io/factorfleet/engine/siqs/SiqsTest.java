@@ -1,0 +1,91 @@
+package io.factorfleet.engine.siqs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SiqsTest {
+
+  @ParameterizedTest
+  @ValueSource(ints = {25, 30, 35, 40, 45, 50, 55, 60})
+  void shouldSplitBalancedSemiprimesOfEachSize(int digits) {
+    SemiprimeNumbers numbers = SemiprimeNumbers.seeded(100 + digits);
+    BigInteger n = numbers.aSemiprimeOfDigits(digits);
+
+    BigInteger factor = new Siqs(n, 1, () -> false, SiqsListener.NONE).findFactor();
+
+    assertProperFactor(n, factor);
+  }
+
+  @Test
+  void shouldSplitOnSeveralThreads() {
+    BigInteger n = SemiprimeNumbers.seeded(7).aSemiprimeOfDigits(50);
+
+    assertProperFactor(n, new Siqs(n, 2, () -> false, SiqsListener.NONE).findFactor());
+  }
+
+  @Test
+  void shouldSplitNumbersWithThreeFactors() {
+    BigInteger n =
+        BigInteger.probablePrime(50, new java.util.Random(1))
+            .multiply(BigInteger.probablePrime(50, new java.util.Random(2)))
+            .multiply(BigInteger.probablePrime(50, new java.util.Random(3)));
+
+    assertProperFactor(n, new Siqs(n, 1, () -> false, SiqsListener.NONE).findFactor());
+  }
+
+  @Test
+  void shouldReportRelationsAndTheMatrix() {
+    BigInteger n = SemiprimeNumbers.seeded(8).aSemiprimeOfDigits(40);
+    AtomicInteger lastFound = new AtomicInteger();
+    AtomicInteger matrixColumns = new AtomicInteger();
+    SiqsListener listener =
+        new SiqsListener() {
+          @Override
+          public void relations(int columns, int needed, int partials) {
+            assertThat(columns).isGreaterThanOrEqualTo(lastFound.get());
+            lastFound.set(columns);
+          }
+
+          @Override
+          public void matrix(int rows, int columns) {
+            matrixColumns.set(columns);
+          }
+        };
+    Siqs siqs = new Siqs(n, 1, () -> false, listener);
+
+    assertProperFactor(n, siqs.findFactor());
+    assertThat(lastFound.get()).isGreaterThanOrEqualTo(siqs.parameters().relationsNeeded());
+    assertThat(matrixColumns.get()).isEqualTo(lastFound.get());
+  }
+
+  @Test
+  void shouldGiveUpWhenStopped() {
+    BigInteger n = SemiprimeNumbers.seeded(9).aSemiprimeOfDigits(70);
+    AtomicInteger polls = new AtomicInteger();
+
+    BigInteger factor =
+        new Siqs(n, 2, () -> polls.incrementAndGet() > 20, SiqsListener.NONE).findFactor();
+
+    assertThat(factor).isNull();
+  }
+
+  @Test
+  void shouldReturnAFactorBasePrimeThatDividesN() {
+    BigInteger p = BigInteger.valueOf(1_000_003);
+    BigInteger n = p.multiply(BigInteger.probablePrime(100, new java.util.Random(4)));
+    Siqs siqs = new Siqs(n, 1, () -> false, SiqsListener.NONE);
+
+    assertProperFactor(n, siqs.findFactor());
+  }
+
+  private static void assertProperFactor(BigInteger n, BigInteger factor) {
+    assertThat(factor).isNotNull();
+    assertThat(factor).isGreaterThan(BigInteger.ONE).isLessThan(n);
+    assertThat(n.mod(factor)).isZero();
+  }
+}
