@@ -99,7 +99,8 @@ public final class FactorCommand implements Callable<Integer> {
       converter = FormatConverter.class,
       description =
           "How factored numbers are printed: gnu (as GNU factor), jsonl (one JSON object per"
-              + " number, with the worker that answered) or csv (n,factors)"
+              + " number, with how each factor was found from 2^64 on, and the worker that"
+              + " answered) or csv (n,factors; not with --local)"
               + " (env FLEET_FORMAT, default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
@@ -130,6 +131,7 @@ public final class FactorCommand implements Callable<Integer> {
                 ? BatchSizer.adaptive()
                 : BatchSizer.fixed(settings.chunkSize()),
             settings.maxDigits(),
+            settings.format(),
             GnuFormat.of(settings.exponents()));
     return factoring.run(
         numbers.isEmpty() ? factoring.reader(fleet.stdin()) : factoring.reader(numbers),

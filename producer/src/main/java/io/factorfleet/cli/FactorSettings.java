@@ -34,11 +34,9 @@ record FactorSettings(
     requireRange(maxDigits, 1, 100_000, "max digits");
     requireRange(confirmWindow, 1, 100_000, "confirm window");
     requireRange(maxInFlight, 1, 1_000_000, "max in flight");
-    if (broker == null && format != OutputFormat.GNU) {
+    if (broker == null && format == OutputFormat.CSV) {
       throw new IllegalArgumentException(
-          "--format="
-              + format.name().toLowerCase(java.util.Locale.ROOT)
-              + " needs the fleet; --local prints the GNU format only");
+          "--format=csv needs the fleet; --local prints the gnu and jsonl formats only");
     }
     if (exponents && !format.takesExponents()) {
       throw new IllegalArgumentException(

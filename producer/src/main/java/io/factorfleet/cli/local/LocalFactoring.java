@@ -1,5 +1,6 @@
 package io.factorfleet.cli.local;
 
+import io.factorfleet.cli.output.OutputFormat;
 import io.factorfleet.engine.Factorizer;
 import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.text.GnuFormat;
@@ -31,15 +32,20 @@ public final class LocalFactoring {
   private final int threads;
   private final BatchSizer sizer;
   private final int maxDigits;
+  private final OutputFormat format;
   private final GnuFormat gnu;
 
   /**
-   * @param gnu how the lines are laid out: every factor, or repeated ones as {@code p^e}
+   * @param format how factored numbers are printed: {@link OutputFormat#GNU} or {@link
+   *     OutputFormat#JSONL}, which have no header
+   * @param gnu how the GNU format lays out its lines: every factor, or repeated ones as {@code p^e}
    */
-  public LocalFactoring(int threads, BatchSizer sizer, int maxDigits, GnuFormat gnu) {
+  public LocalFactoring(
+      int threads, BatchSizer sizer, int maxDigits, OutputFormat format, GnuFormat gnu) {
     this.threads = threads;
     this.sizer = sizer;
     this.maxDigits = maxDigits;
+    this.format = format;
     this.gnu = gnu;
   }
 
@@ -62,7 +68,7 @@ public final class LocalFactoring {
 
   private ChunkFactorer factorer() {
     return new ChunkFactorer(
-        new Factorizer(Factorizer.DEFAULT_BUDGET), new NumberParser(maxDigits), gnu);
+        new Factorizer(Factorizer.DEFAULT_BUDGET), new NumberParser(maxDigits), format, gnu);
   }
 
   private boolean runInline(ChunkReader reader, OutputStream out, Writer err)
