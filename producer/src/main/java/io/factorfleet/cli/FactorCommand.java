@@ -78,9 +78,9 @@ public final class FactorCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "0",
       description =
-          "With --local, factoring threads; through the fleet, threads that read and check"
-              + " the results; 0 means all processors (env FLEET_THREADS, default:"
-              + " ${DEFAULT-VALUE}).")
+          "With --local, factoring threads, which also sieve a hard number together; through"
+              + " the fleet, threads that read and check the results; 0 means all processors"
+              + " (env FLEET_THREADS, default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Option(

@@ -10,7 +10,8 @@ import io.factorfleet.topology.Topology;
  *
  * @param broker where the broker is; null with {@code --local}
  * @param topology the queues
- * @param threads with {@code --local}, factoring threads; through the fleet, reply consumers
+ * @param threads with {@code --local}, factoring threads, and the sieve threads of one hard number;
+ *     through the fleet, reply consumers
  * @param chunkSize numbers per task; 0 to size tasks by their factoring time
  * @param maxDigits longest number accepted
  * @param confirmWindow tasks published but unconfirmed, at most

@@ -66,9 +66,16 @@ public final class LocalFactoring {
     return ChunkReader.of(arguments, maxDigits);
   }
 
+  /**
+   * A hard number's quadratic sieve takes all {@code threads}: the input may hold that one number
+   * alone, and when it holds several, extra sieve threads cost little beside the hours they save.
+   */
   private ChunkFactorer factorer() {
     return new ChunkFactorer(
-        new Factorizer(Factorizer.DEFAULT_BUDGET), new NumberParser(maxDigits), format, gnu);
+        new Factorizer(Factorizer.DEFAULT_BUDGET, threads),
+        new NumberParser(maxDigits),
+        format,
+        gnu);
   }
 
   private boolean runInline(ChunkReader reader, OutputStream out, Writer err)
