@@ -3,6 +3,8 @@ package io.factorfleet.cli;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.cli.local.LocalFactoring;
 import io.factorfleet.cli.output.OutputFormat;
+import io.factorfleet.cli.progress.HardNumbers;
+import io.factorfleet.cli.progress.StatusLine;
 import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.producer.input.TokenReader;
 import io.factorfleet.producer.input.TokenSource;
@@ -122,8 +124,13 @@ public final class FactorCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Factors in this process; on a terminal, a status line shows what the engine does on a number
+   * that takes more than a second, out of the way of the results.
+   */
   private boolean factorLocally(FactorSettings settings, PrintWriter err)
       throws IOException, InterruptedException {
+    HardNumbers hardNumbers = HardNumbers.onSystemClock();
     LocalFactoring factoring =
         new LocalFactoring(
             settings.threads(),
@@ -132,11 +139,16 @@ public final class FactorCommand implements Callable<Integer> {
                 : BatchSizer.fixed(settings.chunkSize()),
             settings.maxDigits(),
             settings.format(),
-            GnuFormat.of(settings.exponents()));
-    return factoring.run(
-        numbers.isEmpty() ? factoring.reader(fleet.stdin()) : factoring.reader(numbers),
-        fleet.stdout(),
-        err);
+            GnuFormat.of(settings.exponents()),
+            hardNumbers);
+    StatusLine status = fleet.progress().line(err, -1);
+    status.start(hardNumbers::line);
+    try (status) {
+      return factoring.run(
+          numbers.isEmpty() ? factoring.reader(fleet.stdin()) : factoring.reader(numbers),
+          status.guard(fleet.stdout()),
+          status.guard(err));
+    }
   }
 
   private boolean factorOnTheFleet(FactorSettings settings, PrintWriter err)

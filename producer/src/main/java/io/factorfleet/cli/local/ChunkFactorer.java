@@ -2,6 +2,7 @@ package io.factorfleet.cli.local;
 
 import io.factorfleet.aggregator.ResultLines;
 import io.factorfleet.cli.output.OutputFormat;
+import io.factorfleet.cli.progress.HardNumbers;
 import io.factorfleet.engine.FactorMethod;
 import io.factorfleet.engine.Factorization;
 import io.factorfleet.engine.Factorizer;
@@ -29,13 +30,23 @@ final class ChunkFactorer {
   private final NumberParser parser;
   private final OutputFormat format;
   private final GnuFormat gnu;
+  private final HardNumbers hardNumbers;
   private final long[] factors = new long[64];
 
-  ChunkFactorer(Factorizer factorizer, NumberParser parser, OutputFormat format, GnuFormat gnu) {
+  /**
+   * @param hardNumbers where the numbers of the general path are watched while they are factored
+   */
+  ChunkFactorer(
+      Factorizer factorizer,
+      NumberParser parser,
+      OutputFormat format,
+      GnuFormat gnu,
+      HardNumbers hardNumbers) {
     this.factorizer = factorizer;
     this.parser = parser;
     this.format = format;
     this.gnu = gnu;
+    this.hardNumbers = hardNumbers;
   }
 
   /** The rendered output of one chunk. */
@@ -100,7 +111,10 @@ final class ChunkFactorer {
       into.error(e.getMessage());
       return;
     }
-    Factorization f = factorizer.factor(n);
+    Factorization f;
+    try (HardNumbers.Watch watch = hardNumbers.watch(n)) {
+      f = factorizer.factor(n, watch);
+    }
     List<String> primes = f.primes().stream().map(BigInteger::toString).toList();
     if (!f.isComplete()) {
       into.error(

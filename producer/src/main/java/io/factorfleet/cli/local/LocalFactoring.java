@@ -1,6 +1,7 @@
 package io.factorfleet.cli.local;
 
 import io.factorfleet.cli.output.OutputFormat;
+import io.factorfleet.cli.progress.HardNumbers;
 import io.factorfleet.engine.Factorizer;
 import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.text.GnuFormat;
@@ -34,19 +35,28 @@ public final class LocalFactoring {
   private final int maxDigits;
   private final OutputFormat format;
   private final GnuFormat gnu;
+  private final HardNumbers hardNumbers;
 
   /**
    * @param format how factored numbers are printed: {@link OutputFormat#GNU} or {@link
    *     OutputFormat#JSONL}, which have no header
    * @param gnu how the GNU format lays out its lines: every factor, or repeated ones as {@code p^e}
+   * @param hardNumbers where the numbers past the fast path are watched while factored, for a
+   *     status line
    */
   public LocalFactoring(
-      int threads, BatchSizer sizer, int maxDigits, OutputFormat format, GnuFormat gnu) {
+      int threads,
+      BatchSizer sizer,
+      int maxDigits,
+      OutputFormat format,
+      GnuFormat gnu,
+      HardNumbers hardNumbers) {
     this.threads = threads;
     this.sizer = sizer;
     this.maxDigits = maxDigits;
     this.format = format;
     this.gnu = gnu;
+    this.hardNumbers = hardNumbers;
   }
 
   /**
@@ -75,7 +85,8 @@ public final class LocalFactoring {
         new Factorizer(Factorizer.DEFAULT_BUDGET, threads),
         new NumberParser(maxDigits),
         format,
-        gnu);
+        gnu,
+        hardNumbers);
   }
 
   private boolean runInline(ChunkReader reader, OutputStream out, Writer err)
