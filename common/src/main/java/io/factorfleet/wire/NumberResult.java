@@ -20,6 +20,11 @@ import java.util.Objects;
  *   <li>refused: {@code error} says why the number could not be factored.
  * </ul>
  *
+ * <p>A complete or partial result may also say how each factor was found: {@code methods}, the
+ * engine's labels such as {@code trial} or {@code siqs}, one per factor. It is absent when the
+ * worker did not record them (below 2^64, and in messages of earlier builds); a result that has it
+ * is always written as an object, since the array form has no place for it.
+ *
  * <p>The factors of a number below 2^64 are best given as {@link UnsignedDecimals}, which the
  * result keeps as they are and writes without a {@code String} for each; a complete result of a
  * number below 2^63 may keep the number as a long too ({@link #complete(long, UnsignedDecimals)}),
@@ -39,22 +44,40 @@ public final class NumberResult {
   private final List<String> factors;
   private final String cofactor;
   private final String error;
+  private final List<String> methods;
 
   public NumberResult(String n, List<String> factors, String cofactor, String error) {
-    this(-1, Objects.requireNonNull(n, "n"), factors, cofactor, error);
+    this(-1, Objects.requireNonNull(n, "n"), factors, cofactor, error, null);
   }
 
-  private NumberResult(long value, String n, List<String> factors, String cofactor, String error) {
+  private NumberResult(
+      long value,
+      String n,
+      List<String> factors,
+      String cofactor,
+      String error,
+      List<String> methods) {
     this.value = value;
     this.n = n;
     this.factors =
         factors == null || factors instanceof UnsignedDecimals ? factors : List.copyOf(factors);
     this.cofactor = cofactor;
     this.error = error;
+    this.methods = methods == null ? null : List.copyOf(methods);
   }
 
   public static NumberResult complete(String n, List<String> factors) {
     return new NumberResult(n, factors, null, null);
+  }
+
+  /**
+   * The complete factorization of {@code n}, with how each factor was found.
+   *
+   * @param methods one label per factor, such as {@code siqs}
+   * @throws IllegalArgumentException when there is not one method per factor
+   */
+  public static NumberResult complete(String n, List<String> factors, List<String> methods) {
+    return withMethods(n, factors, null, methods);
   }
 
   /** The complete factorization of {@code n}, from 0 to 2^63 - 1, kept as longs. */
@@ -62,11 +85,34 @@ public final class NumberResult {
     if (n < 0) {
       throw new IllegalArgumentException("a number kept as a long is below 2^63, not " + n);
     }
-    return new NumberResult(n, null, factors, null, null);
+    return new NumberResult(n, null, factors, null, null, null);
   }
 
   public static NumberResult partial(String n, List<String> factors, String cofactor) {
     return new NumberResult(n, factors, cofactor, null);
+  }
+
+  /**
+   * The factors found of {@code n} before its time ran out, with how each was found.
+   *
+   * @param methods one label per factor, such as {@code ecm}
+   * @throws IllegalArgumentException when there is not one method per factor
+   */
+  public static NumberResult partial(
+      String n, List<String> factors, String cofactor, List<String> methods) {
+    return withMethods(n, factors, Objects.requireNonNull(cofactor, "cofactor"), methods);
+  }
+
+  private static NumberResult withMethods(
+      String n, List<String> factors, String cofactor, List<String> methods) {
+    if (methods.size() != factors.size()) {
+      throw new IllegalArgumentException(
+          "there must be one method per factor but there are "
+              + methods.size()
+              + " for "
+              + factors.size());
+    }
+    return new NumberResult(-1, Objects.requireNonNull(n, "n"), factors, cofactor, null, methods);
   }
 
   public static NumberResult refused(String n, String error) {
@@ -103,6 +149,11 @@ public final class NumberResult {
     return error;
   }
 
+  /** How each factor was found, one label per factor; {@code null} when not known. */
+  public List<String> methods() {
+    return methods;
+  }
+
   public boolean isComplete() {
     return error == null && cofactor == null;
   }
@@ -117,12 +168,13 @@ public final class NumberResult {
         && n().equals(other.n())
         && Objects.equals(factors, other.factors)
         && Objects.equals(cofactor, other.cofactor)
-        && Objects.equals(error, other.error);
+        && Objects.equals(error, other.error)
+        && Objects.equals(methods, other.methods);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(n(), factors, cofactor, error);
+    return Objects.hash(n(), factors, cofactor, error, methods);
   }
 
   @Override
@@ -135,19 +187,22 @@ public final class NumberResult {
         + cofactor
         + ", error="
         + error
+        + (methods == null ? "" : ", methods=" + methods)
         + "]";
   }
 
   /**
-   * {@code {"n":"12","factors":["2","2","3"]}}; {@code factors}, {@code cofactor} and {@code error}
-   * appear only when set. With {@code arrays}, a complete result whose number is a canonical
-   * decimal below 2^63 is written as the array {@code [12,2,2,3]} instead. {@code digits}, of
-   * {@link UnsignedDecimals#MAX_DIGITS} characters, is where factors kept as longs are written out,
-   * one after the other.
+   * {@code {"n":"12","factors":["2","2","3"]}}; {@code factors}, {@code methods}, {@code cofactor}
+   * and {@code error} appear only when set. With {@code arrays}, a complete result without methods
+   * whose number is a canonical decimal below 2^63 is written as the array {@code [12,2,2,3]}
+   * instead. {@code digits}, of {@link UnsignedDecimals#MAX_DIGITS} characters, is where factors
+   * kept as longs are written out, one after the other.
    */
   void writeTo(JsonGenerator json, char[] digits, boolean arrays) throws IOException {
     long number =
-        !arrays || !isComplete() ? -1 : value >= 0 ? value : NumberParser.parseSmallCanonical(n);
+        !arrays || !isComplete() || methods != null
+            ? -1
+            : value >= 0 ? value : NumberParser.parseSmallCanonical(n);
     if (number >= 0 && factorsBelow2Pow63()) {
       writeArray(json, number);
       return;
@@ -165,6 +220,13 @@ public final class NumberResult {
         for (String factor : factors) {
           json.writeString(factor);
         }
+      }
+      json.writeEndArray();
+    }
+    if (methods != null) {
+      json.writeArrayFieldStart("methods");
+      for (String method : methods) {
+        json.writeString(method);
       }
       json.writeEndArray();
     }
@@ -223,6 +285,7 @@ public final class NumberResult {
     List<String> factors = null;
     String cofactor = null;
     String error = null;
+    List<String> methods = null;
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String field = json.currentName();
       JsonToken value = json.nextToken();
@@ -231,10 +294,14 @@ public final class NumberResult {
         case "factors" -> factors = JsonFields.optionalDecimals(json, value, field);
         case "cofactor" -> cofactor = JsonFields.optionalString(json, value, field);
         case "error" -> error = JsonFields.optionalString(json, value, field);
+        case "methods" -> methods = JsonFields.optionalStrings(json, value, field);
         default -> json.skipChildren();
       }
     }
-    return new NumberResult(JsonFields.required(n, "n"), factors, cofactor, error);
+    if (methods != null && (factors == null || methods.size() != factors.size())) {
+      throw new WireFormatException("field 'methods' does not hold one method per factor");
+    }
+    return new NumberResult(-1, JsonFields.required(n, "n"), factors, cofactor, error, methods);
   }
 
   /** {@code [12,2,2,3]}: a complete result, the parser past the opening bracket. */

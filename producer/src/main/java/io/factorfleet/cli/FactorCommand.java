@@ -3,6 +3,8 @@ package io.factorfleet.cli;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.cli.local.LocalFactoring;
 import io.factorfleet.cli.output.OutputFormat;
+import io.factorfleet.cli.progress.HardNumbers;
+import io.factorfleet.cli.progress.StatusLine;
 import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.producer.input.TokenReader;
 import io.factorfleet.producer.input.TokenSource;
@@ -78,9 +80,9 @@ public final class FactorCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "0",
       description =
-          "With --local, factoring threads; through the fleet, threads that read and check"
-              + " the results; 0 means all processors (env FLEET_THREADS, default:"
-              + " ${DEFAULT-VALUE}).")
+          "With --local, factoring threads, which also sieve a hard number together; through"
+              + " the fleet, threads that read and check the results; 0 means all processors"
+              + " (env FLEET_THREADS, default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Option(
@@ -99,7 +101,8 @@ public final class FactorCommand implements Callable<Integer> {
       converter = FormatConverter.class,
       description =
           "How factored numbers are printed: gnu (as GNU factor), jsonl (one JSON object per"
-              + " number, with the worker that answered) or csv (n,factors)"
+              + " number, with how each factor was found from 2^64 on, and the worker that"
+              + " answered) or csv (n,factors; not with --local)"
               + " (env FLEET_FORMAT, default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
@@ -121,8 +124,13 @@ public final class FactorCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Factors in this process; on a terminal, a status line shows what the engine does on a number
+   * that takes more than a second, out of the way of the results.
+   */
   private boolean factorLocally(FactorSettings settings, PrintWriter err)
       throws IOException, InterruptedException {
+    HardNumbers hardNumbers = HardNumbers.onSystemClock();
     LocalFactoring factoring =
         new LocalFactoring(
             settings.threads(),
@@ -130,11 +138,17 @@ public final class FactorCommand implements Callable<Integer> {
                 ? BatchSizer.adaptive()
                 : BatchSizer.fixed(settings.chunkSize()),
             settings.maxDigits(),
-            GnuFormat.of(settings.exponents()));
-    return factoring.run(
-        numbers.isEmpty() ? factoring.reader(fleet.stdin()) : factoring.reader(numbers),
-        fleet.stdout(),
-        err);
+            settings.format(),
+            GnuFormat.of(settings.exponents()),
+            hardNumbers);
+    StatusLine status = fleet.progress().line(err, -1);
+    status.start(hardNumbers::line);
+    try (status) {
+      return factoring.run(
+          numbers.isEmpty() ? factoring.reader(fleet.stdin()) : factoring.reader(numbers),
+          status.guard(fleet.stdout()),
+          status.guard(err));
+    }
   }
 
   private boolean factorOnTheFleet(FactorSettings settings, PrintWriter err)

@@ -10,7 +10,8 @@ import io.factorfleet.topology.Topology;
  *
  * @param broker where the broker is; null with {@code --local}
  * @param topology the queues
- * @param threads with {@code --local}, factoring threads; through the fleet, reply consumers
+ * @param threads with {@code --local}, factoring threads, and the sieve threads of one hard number;
+ *     through the fleet, reply consumers
  * @param chunkSize numbers per task; 0 to size tasks by their factoring time
  * @param maxDigits longest number accepted
  * @param confirmWindow tasks published but unconfirmed, at most
@@ -34,11 +35,9 @@ record FactorSettings(
     requireRange(maxDigits, 1, 100_000, "max digits");
     requireRange(confirmWindow, 1, 100_000, "confirm window");
     requireRange(maxInFlight, 1, 1_000_000, "max in flight");
-    if (broker == null && format != OutputFormat.GNU) {
+    if (broker == null && format == OutputFormat.CSV) {
       throw new IllegalArgumentException(
-          "--format="
-              + format.name().toLowerCase(java.util.Locale.ROOT)
-              + " needs the fleet; --local prints the GNU format only");
+          "--format=csv needs the fleet; --local prints the gnu and jsonl formats only");
     }
     if (exponents && !format.takesExponents()) {
       throw new IllegalArgumentException(

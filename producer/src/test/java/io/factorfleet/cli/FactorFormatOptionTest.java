@@ -15,11 +15,11 @@ class FactorFormatOptionTest {
   }
 
   @Test
-  void shouldRefuseFormatsOtherThanGnuWithLocal() {
-    FleetRun run = FleetRun.of("factor", "--local", "--format=jsonl", "12");
+  void shouldRefuseCsvWithLocal() {
+    FleetRun run = FleetRun.of("factor", "--local", "--format=csv", "12");
 
     assertThat(run.exitCode()).isEqualTo(CommandLines.USAGE_ERROR);
-    assertThat(run.err()).contains("--format=jsonl needs the fleet");
+    assertThat(run.err()).contains("--format=csv needs the fleet");
     assertThat(run.out()).isEmpty();
   }
 

@@ -38,6 +38,27 @@ class FactorFormatsIT {
   }
 
   @Test
+  void shouldPrintTheMethodsTheWorkerSentAsLocalJsonLinesDo(
+      BrokerSettings broker, Topology topology) throws Exception {
+    String input = "12\n18446744073709551617\n30000000000003812800000000012484357\n";
+    FleetRun run;
+    try (Worker worker = Worker.start(FleetEndToEndIT.aWorker(broker, topology, "w1"))) {
+      run =
+          FleetRun.of(
+              RabbitBroker.environment(broker, topology), input, "factor", "--format=jsonl");
+    } finally {
+      RabbitBroker.deleteQueues(broker, topology);
+    }
+    FleetRun local = FleetRun.of(java.util.Map.of(), input, "factor", "--local", "--format=jsonl");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("\"methods\":[\"siqs\",\"siqs\"]");
+    // the same lines but for the worker and the task's time, which only the fleet has
+    assertThat(run.out().replaceAll(",\"worker\":\"w1\",\"taskNanos\":\\d+", ""))
+        .isEqualTo(local.out());
+  }
+
+  @Test
   void shouldPrintCsvThroughTheFleet(BrokerSettings broker, Topology topology) throws Exception {
     FleetRun run;
     try (Worker worker = Worker.start(FleetEndToEndIT.aWorker(broker, topology, "w1"))) {

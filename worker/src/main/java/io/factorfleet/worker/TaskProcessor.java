@@ -1,5 +1,6 @@
 package io.factorfleet.worker;
 
+import io.factorfleet.engine.FactorMethod;
 import io.factorfleet.engine.Factorization;
 import io.factorfleet.engine.Factorizer;
 import io.factorfleet.text.InvalidNumberException;
@@ -34,6 +35,7 @@ public final class TaskProcessor {
    */
   public TaskProcessor(
       Duration numberBudget, Duration taskBudget, NumberParser parser, String workerId) {
+    // One sieve thread per number: a worker's threads already factor as many tasks at once.
     this.factorizer = new Factorizer(numberBudget);
     this.numberBudget = numberBudget;
     this.taskBudget = taskBudget;
@@ -101,9 +103,11 @@ public final class TaskProcessor {
     }
     Factorization f = factorizer.factor(n);
     List<String> factors = f.primes().stream().map(BigInteger::toString).toList();
+    // Only this path knows the methods: the one below 2^64 is allocation-free and records none.
+    List<String> methods = f.methods().stream().map(FactorMethod::label).toList();
     return f.isComplete()
-        ? NumberResult.complete(canonical, factors)
-        : NumberResult.partial(canonical, factors, f.cofactor().toString());
+        ? NumberResult.complete(canonical, factors, methods)
+        : NumberResult.partial(canonical, factors, f.cofactor().toString(), methods);
   }
 
   /**

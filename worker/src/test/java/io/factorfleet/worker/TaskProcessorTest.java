@@ -2,6 +2,7 @@ package io.factorfleet.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.factorfleet.engine.FactorMethod;
 import io.factorfleet.text.NumberParser;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
@@ -28,8 +29,25 @@ class TaskProcessorTest {
             NumberResult.complete("12", List.of("2", "2", "3")),
             NumberResult.complete("0", List.of()),
             NumberResult.complete("1", List.of()),
-            NumberResult.complete("18446744073709551617", List.of("274177", "67280421310721")));
+            NumberResult.complete(
+                "18446744073709551617",
+                List.of("274177", "67280421310721"),
+                List.of("ecm", "ecm")));
   }
+
+  @Test
+  void shouldSayHowEachFactorWasFoundFrom2Pow64OnAndNotBelow() {
+    // 2^64 + 1 = 274177 * 67280421310721; 2^63 + 1 = 3^3 * 19 * 43 * 5419 * 77158673929
+    ResultMessage result =
+        processor.process(
+            TaskMessage.of("job", 0, List.of("18446744073709551617", "9223372036854775809")));
+
+    assertThat(result.results().get(0).methods()).hasSize(2).allMatch(LABELS::contains);
+    assertThat(result.results().get(1).methods()).isNull();
+  }
+
+  private static final List<String> LABELS =
+      java.util.Arrays.stream(FactorMethod.values()).map(FactorMethod::label).toList();
 
   @Test
   void shouldAnswerATaskInTheSchemaVersionItWasWrittenIn() {

@@ -1,12 +1,16 @@
 package io.factorfleet.cli.local;
 
 import io.factorfleet.aggregator.ResultLines;
+import io.factorfleet.cli.output.OutputFormat;
+import io.factorfleet.cli.progress.HardNumbers;
+import io.factorfleet.engine.FactorMethod;
 import io.factorfleet.engine.Factorization;
 import io.factorfleet.engine.Factorizer;
 import io.factorfleet.text.GnuFormat;
 import io.factorfleet.text.InvalidNumberException;
 import io.factorfleet.text.LineBuffer;
 import io.factorfleet.text.NumberParser;
+import io.factorfleet.text.UnsignedDecimals;
 import io.factorfleet.wire.NumberResult;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,19 +20,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Factors one chunk and renders its output as bytes, {@code factor} lines for standard output and
- * error messages at their place among them; one instance per thread.
+ * Factors one chunk and renders its output as bytes, lines of the output format for standard output
+ * and error messages at their place among them; one instance per thread.
  */
 final class ChunkFactorer {
+  private static final int LONG_BITS = 64;
+
   private final Factorizer factorizer;
   private final NumberParser parser;
+  private final OutputFormat format;
   private final GnuFormat gnu;
+  private final HardNumbers hardNumbers;
   private final long[] factors = new long[64];
 
-  ChunkFactorer(Factorizer factorizer, NumberParser parser, GnuFormat gnu) {
+  /**
+   * @param hardNumbers where the numbers of the general path are watched while they are factored
+   */
+  ChunkFactorer(
+      Factorizer factorizer,
+      NumberParser parser,
+      OutputFormat format,
+      GnuFormat gnu,
+      HardNumbers hardNumbers) {
     this.factorizer = factorizer;
     this.parser = parser;
+    this.format = format;
     this.gnu = gnu;
+    this.hardNumbers = hardNumbers;
   }
 
   /** The rendered output of one chunk. */
@@ -72,7 +90,12 @@ final class ChunkFactorer {
       long n = chunk.numbers[i];
       if (n != NumberChunk.TEXT) {
         int count = factorizer.factor(n, factors);
-        gnu.appendLine(n, factors, count, into.lines);
+        if (format == OutputFormat.GNU) { // the fast path, which makes no object per number
+          gnu.appendLine(n, factors, count, into.lines);
+        } else {
+          format.appendLocalLine(
+              NumberResult.complete(n, UnsignedDecimals.of(factors, count)), gnu, into.lines);
+        }
         into.lines.put('\n');
       } else {
         factorText(chunk.text(textOrdinal++), into);
@@ -88,7 +111,10 @@ final class ChunkFactorer {
       into.error(e.getMessage());
       return;
     }
-    Factorization f = factorizer.factor(n);
+    Factorization f;
+    try (HardNumbers.Watch watch = hardNumbers.watch(n)) {
+      f = factorizer.factor(n, watch);
+    }
     List<String> primes = f.primes().stream().map(BigInteger::toString).toList();
     if (!f.isComplete()) {
       into.error(
@@ -96,7 +122,23 @@ final class ChunkFactorer {
               NumberResult.partial(n.toString(), primes, f.cofactor().toString())));
       return;
     }
-    gnu.appendLine(n.toString(), primes, into.lines);
+    if (format == OutputFormat.GNU) {
+      gnu.appendLine(n.toString(), primes, into.lines);
+    } else {
+      format.appendLocalLine(complete(n, primes, f), gnu, into.lines);
+    }
     into.lines.put('\n');
+  }
+
+  /**
+   * The methods are given from 2^64 on only, as the fleet's workers give them, so that both print
+   * the same lines: below, workers factor on a path that does not record them.
+   */
+  private static NumberResult complete(BigInteger n, List<String> primes, Factorization f) {
+    if (n.bitLength() <= LONG_BITS) {
+      return NumberResult.complete(n.toString(), primes);
+    }
+    return NumberResult.complete(
+        n.toString(), primes, f.methods().stream().map(FactorMethod::label).toList());
   }
 }

@@ -1,5 +1,7 @@
 package io.factorfleet.cli.local;
 
+import io.factorfleet.cli.output.OutputFormat;
+import io.factorfleet.cli.progress.HardNumbers;
 import io.factorfleet.engine.Factorizer;
 import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.text.GnuFormat;
@@ -31,16 +33,30 @@ public final class LocalFactoring {
   private final int threads;
   private final BatchSizer sizer;
   private final int maxDigits;
+  private final OutputFormat format;
   private final GnuFormat gnu;
+  private final HardNumbers hardNumbers;
 
   /**
-   * @param gnu how the lines are laid out: every factor, or repeated ones as {@code p^e}
+   * @param format how factored numbers are printed: {@link OutputFormat#GNU} or {@link
+   *     OutputFormat#JSONL}, which have no header
+   * @param gnu how the GNU format lays out its lines: every factor, or repeated ones as {@code p^e}
+   * @param hardNumbers where the numbers past the fast path are watched while factored, for a
+   *     status line
    */
-  public LocalFactoring(int threads, BatchSizer sizer, int maxDigits, GnuFormat gnu) {
+  public LocalFactoring(
+      int threads,
+      BatchSizer sizer,
+      int maxDigits,
+      OutputFormat format,
+      GnuFormat gnu,
+      HardNumbers hardNumbers) {
     this.threads = threads;
     this.sizer = sizer;
     this.maxDigits = maxDigits;
+    this.format = format;
     this.gnu = gnu;
+    this.hardNumbers = hardNumbers;
   }
 
   /**
@@ -60,9 +76,17 @@ public final class LocalFactoring {
     return ChunkReader.of(arguments, maxDigits);
   }
 
+  /**
+   * A hard number's quadratic sieve takes all {@code threads}: the input may hold that one number
+   * alone, and when it holds several, extra sieve threads cost little beside the hours they save.
+   */
   private ChunkFactorer factorer() {
     return new ChunkFactorer(
-        new Factorizer(Factorizer.DEFAULT_BUDGET), new NumberParser(maxDigits), gnu);
+        new Factorizer(Factorizer.DEFAULT_BUDGET, threads),
+        new NumberParser(maxDigits),
+        format,
+        gnu,
+        hardNumbers);
   }
 
   private boolean runInline(ChunkReader reader, OutputStream out, Writer err)

@@ -1,5 +1,6 @@
 package io.factorfleet.cli.output;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.factorfleet.text.GnuFormat;
@@ -32,7 +33,10 @@ public enum OutputFormat {
 
   /**
    * One JSON object per number: {@code {"n":"12","factors":["2","2","3"],"worker":"w1",
-   * "taskNanos":1200}}, the worker that answered and the time it spent on the whole task.
+   * "taskNanos":1200}}, the worker that answered and the time it spent on the whole task. {@code
+   * "methods":["trial","siqs"]}, how each factor was found, follows the factors when the result
+   * tells it; {@code worker} and {@code taskNanos} are left out for a number factored in this
+   * process.
    */
   JSONL {
     @Override
@@ -40,7 +44,12 @@ public enum OutputFormat {
       try {
         into.utf8(
             Json.MAPPER.writeValueAsString(
-                new JsonLine(result.n(), result.factors(), task.worker(), task.nanos())));
+                new JsonLine(
+                    result.n(),
+                    result.factors(),
+                    result.methods(),
+                    task == null ? null : task.worker(),
+                    task == null ? null : task.nanos())));
       } catch (JsonProcessingException e) {
         throw new UncheckedIOException(e);
       }
@@ -78,10 +87,19 @@ public enum OutputFormat {
    * Appends the line of a completely factored number, without the line end. Its number and factors
    * are verified canonical decimals, so ASCII.
    *
+   * @param task the result message the number came in; {@code null} when factored in this process
    * @param gnu the layout of the {@link #GNU} format, with or without exponents; the others list
    *     every factor as often as it divides, as data for programs
    */
   abstract void appendLine(NumberResult result, ResultMessage task, GnuFormat gnu, LineBuffer into);
+
+  /**
+   * Appends the line of a number completely factored in this process, without the line end: no
+   * worker answered it, and no task holds it.
+   */
+  public void appendLocalLine(NumberResult result, GnuFormat gnu, LineBuffer into) {
+    appendLine(result, null, gnu, into);
+  }
 
   /** Whether {@code --exponents} applies to this format: to {@link #GNU} alone. */
   public boolean takesExponents() {
@@ -93,5 +111,8 @@ public enum OutputFormat {
     return Optional.empty();
   }
 
-  private record JsonLine(String n, List<String> factors, String worker, long taskNanos) {}
+  /** A JSON line; what is {@code null} is left out. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private record JsonLine(
+      String n, List<String> factors, List<String> methods, String worker, Long taskNanos) {}
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,6 +53,17 @@ public final class StatusLine implements AutoCloseable {
 
   /** Starts redrawing the line with the count {@code done} gives. */
   public void start(LongSupplier done) {
+    start(
+        width ->
+            ProgressLine.render(
+                done.getAsLong(), total, Duration.ofNanos(System.nanoTime() - startNanos), width));
+  }
+
+  /**
+   * Starts redrawing the line with the text {@code text} gives for the terminal's width; while it
+   * gives an empty text, no line is shown.
+   */
+  public void start(IntFunction<String> text) {
     if (terminal == null) {
       return;
     }
@@ -63,7 +75,7 @@ public final class StatusLine implements AutoCloseable {
               return thread;
             });
     ticker.scheduleAtFixedRate(
-        () -> draw(done.getAsLong()), 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        () -> draw(text.apply(width)), 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** {@code writer}, taking the line away before each write; unchanged when the line is off. */
@@ -116,11 +128,13 @@ public final class StatusLine implements AutoCloseable {
     };
   }
 
-  private void draw(long done) {
-    String line =
-        ProgressLine.render(done, total, Duration.ofNanos(System.nanoTime() - startNanos), width);
+  private void draw(String line) {
     synchronized (lock) {
       try {
+        if (line.isEmpty()) {
+          hide();
+          return;
+        }
         terminal.write("\r" + line + " ".repeat(width - 1 - line.length()));
         terminal.flush();
         shown = true;

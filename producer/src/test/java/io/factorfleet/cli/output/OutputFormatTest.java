@@ -3,6 +3,7 @@ package io.factorfleet.cli.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.factorfleet.text.GnuFormat;
+import io.factorfleet.text.LineBuffer;
 import io.factorfleet.text.UnsignedDecimals;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
@@ -66,6 +67,50 @@ class OutputFormatTest {
   }
 
   @Test
+  void shouldPrintTheMethodOfEachFactorAfterTheFactorsInJsonlWhenTheWorkerSentThem()
+      throws Exception {
+    OrderedOutput output = new OrderedOutput("job", out, err, "fleet", 10, OutputFormat.JSONL);
+    output.expectTask();
+
+    output.accept(
+        ResultMessage.of(
+            "job",
+            0,
+            "w1",
+            9,
+            List.of(
+                NumberResult.complete(
+                    "18446744073709551617",
+                    List.of("274177", "67280421310721"),
+                    List.of("ecm", "ecm")),
+                NumberResult.complete("35", List.of("5", "7")))));
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            """
+            {"n":"18446744073709551617","factors":["274177","67280421310721"],\
+            "methods":["ecm","ecm"],"worker":"w1","taskNanos":9}
+            {"n":"35","factors":["5","7"],"worker":"w1","taskNanos":9}
+            """);
+  }
+
+  @Test
+  void shouldPrintTheSameGnuAndCsvLinesWhetherOrNotTheMethodsAreKnown() throws Exception {
+    NumberResult withMethods =
+        NumberResult.complete("35", List.of("5", "7"), List.of("trial", "trial"));
+    NumberResult without = NumberResult.complete("35", List.of("5", "7"));
+    for (OutputFormat format : List.of(OutputFormat.GNU, OutputFormat.CSV)) {
+      LineBuffer a = new LineBuffer();
+      LineBuffer b = new LineBuffer();
+
+      format.appendLocalLine(withMethods, GnuFormat.EVERY_FACTOR, a);
+      format.appendLocalLine(without, GnuFormat.EVERY_FACTOR, b);
+
+      assertThat(text(a)).as(format.name()).isEqualTo(text(b)).isNotEmpty();
+    }
+  }
+
+  @Test
   void shouldPrintCsvWithAHeaderAndSpaceSeparatedFactors() throws Exception {
     printTwoTasks(OutputFormat.CSV);
 
@@ -94,6 +139,12 @@ class OutputFormatTest {
     OrderedOutput output = printTwoTasks(OutputFormat.GNU);
 
     assertThat(output.numbersAnswered()).isEqualTo(3);
+  }
+
+  private static String text(LineBuffer lines) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    lines.writeTo(bytes, 0, lines.length());
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   private OrderedOutput printTwoTasks(OutputFormat format) throws Exception {
