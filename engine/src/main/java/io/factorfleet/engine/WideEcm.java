@@ -55,12 +55,12 @@ final class WideEcm {
 
   /**
    * The pretest before the quadratic sieve: runs the curves of the levels up to the one that finds
-   * factors of about {@code digits} digits (B1 = 2000 for 15 digits, 11000 for 20, 50000 for 25, as
-   * in GMP-ECM's table), then stops. Returns a non-trivial factor, or null when none turned up or
-   * the deadline expired.
+   * factors of about {@code digits} digits (B1 = 500 for 12 digits, 2000 for 15, 11000 for 20,
+   * 50000 for 25, after GMP-ECM's table), then stops. Returns a non-trivial factor, or null when
+   * none turned up or the deadline expired.
    */
   BigInteger pretest(int digits) {
-    int lastLevel = digits < 15 ? 1 : digits < 20 ? 2 : digits < 25 ? 3 : 4;
+    int lastLevel = digits < 12 ? 0 : digits < 15 ? 1 : digits < 20 ? 2 : digits < 25 ? 3 : 4;
     return findFactor(lastLevel, LEVEL_CURVES[lastLevel]);
   }
 

@@ -30,11 +30,21 @@ final class WideFactorizer {
 
   /**
    * Composites of this many bits and more go to the quadratic sieve after an ECM pretest; below,
-   * ECM alone is faster. Measured with {@code bench/hard-numbers.sh}; see docs/engine.md.
+   * ECM alone is faster. On balanced semiprimes the two are even at 80 to 87 bits, and the sieve
+   * pulls ahead from there (1.5x at 94 bits, 10x at 113): {@code SiqsDispatchReport} in bench/jmh,
+   * see docs/engine.md.
    */
-  static final int SIQS_MIN_BITS = 100;
+  static final int SIQS_MIN_BITS = 90;
 
   private static final double LOG10_2 = Math.log10(2);
+
+  /**
+   * The ECM pretest looks for factors of this share of the composite's digits. GMP-ECM's rule of a
+   * third costs more than the sieve itself here (at 60 digits, 373 curves up to B1 = 11000 took 8.8
+   * s against 2.4 s of sieving), so the pretest stops a level lower: 33 curves at 60 digits, 123
+   * from 70. Measured with {@code SiqsDispatchReport} in bench/jmh; see docs/engine.md.
+   */
+  static final double PRETEST_SHARE_OF_DIGITS = 0.22;
 
   static {
     List<Long> products = new ArrayList<>();
@@ -110,8 +120,8 @@ final class WideFactorizer {
 
   /**
    * Splits the composite m (no factor below the trial bound) into two or more parts, or returns
-   * null when the deadline expires first. Below {@link #SIQS_MIN_BITS} ECM alone; above, an ECM
-   * pretest sized to a third of m's digits, then the quadratic sieve.
+   * null when the deadline expires first. Below {@link #SIQS_MIN_BITS} ECM alone; above, a short
+   * ECM pretest for factors of about a fifth of m's digits, then the quadratic sieve.
    */
   private static Split split(
       BigInteger m, Deadline deadline, FactoringListener listener, int sieveThreads) {
@@ -127,7 +137,7 @@ final class WideFactorizer {
       return twoParts(m, ecm.findFactor(), FactorMethod.ECM);
     }
     int digits = (int) Math.ceil(m.bitLength() * LOG10_2);
-    BigInteger factor = ecm.pretest(digits / 3);
+    BigInteger factor = ecm.pretest((int) (digits * PRETEST_SHARE_OF_DIGITS));
     if (factor != null || deadline.expired()) {
       return twoParts(m, factor, FactorMethod.ECM);
     }

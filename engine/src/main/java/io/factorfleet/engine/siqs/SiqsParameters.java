@@ -23,25 +23,23 @@ public record SiqsParameters(
     int extraRelations) {
 
   /**
-   * Bits of kN, then factor base size, M, large prime multiplier and threshold slack; sizes in
-   * between are interpolated. Measured with {@code bench/hard-numbers.sh}; see docs/engine.md.
+   * Bits of kN, then factor base size, M, large prime multiplier, small prime limit and threshold
+   * slack; sizes in between are interpolated. Rows from 166 to 233 bits (50 to 70 digits) were
+   * measured on balanced semiprimes, one thread; the others are extrapolated along them. See
+   * docs/engine.md for the measurements and the command.
    */
   private static final double[][] TABLE = {
-    {80, 80, 1 << 14, 20, 14},
-    {100, 130, 1 << 14, 25, 16},
-    {130, 300, 1 << 15, 30, 18},
-    {160, 700, 1 << 15, 40, 20},
-    {183, 1400, 1 << 16, 50, 22},
-    {200, 2400, 1 << 16, 60, 23},
-    {216, 4000, 3 << 15, 70, 24},
-    {233, 7000, 1 << 17, 80, 25},
-    {249, 12000, 3 << 16, 90, 26},
-    {266, 22000, 1 << 18, 100, 27},
-    {299, 45000, 3 << 17, 120, 28},
-    {332, 80000, 1 << 19, 150, 30},
+    {80, 80, 1 << 13, 20, 32, 20},
+    {100, 150, 1 << 14, 40, 32, 24},
+    {133, 400, 1 << 14, 60, 64, 28},
+    {166, 1500, 1 << 14, 150, 64, 32},
+    {200, 4000, 1 << 15, 300, 128, 37},
+    {233, 10000, 1 << 16, 400, 128, 41},
+    {266, 20000, 3 << 15, 500, 128, 43},
+    {299, 40000, 1 << 17, 600, 128, 45},
+    {332, 70000, 3 << 16, 800, 128, 47},
   };
 
-  private static final int SMALL_PRIME_LIMIT = 32;
   private static final int EXTRA_RELATIONS = 64;
 
   public SiqsParameters {
@@ -71,9 +69,10 @@ public record SiqsParameters(
     int factorBaseSize = (int) Math.round(low[1] + t * (high[1] - low[1]));
     int halfWidth = (int) (Math.round((low[2] + t * (high[2] - low[2])) / 1024) * 1024);
     int multiplier = (int) Math.round(low[3] + t * (high[3] - low[3]));
-    double slack = low[4] + t * (high[4] - low[4]);
+    int smallPrimeLimit = (int) (t < 0.5 ? low[4] : high[4]);
+    double slack = low[5] + t * (high[5] - low[5]);
     return new SiqsParameters(
-        factorBaseSize, halfWidth, multiplier, SMALL_PRIME_LIMIT, slack, EXTRA_RELATIONS);
+        factorBaseSize, halfWidth, multiplier, smallPrimeLimit, slack, EXTRA_RELATIONS);
   }
 
   /** The number of relations to collect: a column per prime, the sign row, and the extra. */
