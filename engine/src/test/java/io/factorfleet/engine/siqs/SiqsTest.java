@@ -21,6 +21,24 @@ class SiqsTest {
     assertProperFactor(n, factor);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {22, 25, 28, 30, 32})
+  void shouldSplitManySmallNumbersWhoseFactorBasesAreSmall(int digits) {
+    SemiprimeNumbers numbers = SemiprimeNumbers.seeded(200 + digits);
+    for (int i = 0; i < 40; i++) {
+      BigInteger n = numbers.aSemiprimeOfDigits(digits);
+      assertProperFactor(n, new Siqs(n, 1, () -> false, SiqsListener.NONE).findFactor());
+    }
+  }
+
+  @Test
+  void shouldSplitANumberWhoseFewAWereOnceAllAlike() {
+    // 379809851709647 * 518520443705051: its first A coefficients used to repeat
+    BigInteger n = new BigInteger("196939172832035785571359326997");
+
+    assertProperFactor(n, new Siqs(n, 1, () -> false, SiqsListener.NONE).findFactor());
+  }
+
   @Test
   void shouldSplitOnSeveralThreads() {
     BigInteger n = SemiprimeNumbers.seeded(7).aSemiprimeOfDigits(50);

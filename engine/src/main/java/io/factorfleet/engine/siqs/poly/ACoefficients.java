@@ -40,9 +40,14 @@ public final class ACoefficients {
       first++;
     }
     this.firstCandidate = first;
-    double largestBits = log2(BigInteger.valueOf(factorBase.largestPrime())) - 1;
+    // the primes of A must stay well inside the factor base, or there are too few of them to
+    // draw distinct A from: small factor bases take more, smaller primes
+    double largestBits = log2(BigInteger.valueOf(factorBase.largestPrime())) - 2;
     double primeBits = Math.min(PREFERRED_PRIME_BITS, largestBits);
     int s = Math.max(2, (int) Math.round(targetLog2 / primeBits));
+    while (targetLog2 / s > largestBits) {
+      s++;
+    }
     this.primeCount = s;
     double ideal = Math.pow(2, targetLog2 / s);
     int start = indexAtLeast(ideal / 1.6);

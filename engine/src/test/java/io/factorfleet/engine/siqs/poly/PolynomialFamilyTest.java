@@ -72,6 +72,27 @@ class PolynomialFamilyTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {25, 28, 30, 35, 40})
+  void shouldDrawManyDistinctAFromSmallFactorBases(int digits) {
+    for (int seed = 0; seed < 5; seed++) {
+      BigInteger n = SemiprimeNumbers.seeded(seed * 100 + digits).aSemiprimeOfDigits(digits);
+      SiqsParameters parameters = SiqsParameters.forBits(n.bitLength());
+      FactorBase factorBase = FactorBase.of(n, parameters.factorBaseSize());
+      ACoefficients choice =
+          new ACoefficients(factorBase, parameters.sieveHalfWidth(), parameters.smallPrimeLimit());
+      java.util.Set<BigInteger> distinct = new java.util.HashSet<>();
+      for (long index = 0; index < 500; index++) {
+        distinct.add(choice.product(choice.primeIndices(index)));
+      }
+      // far more polynomials than relations needed, even where a polynomial yields only one
+      int polynomials = distinct.size() << (choice.primeCount() - 1);
+      assertThat(polynomials)
+          .as("%d digits, seed %d", digits, seed)
+          .isGreaterThan(3 * parameters.relationsNeeded());
+    }
+  }
+
   private static FactorBase factorBaseFor(int digits) {
     BigInteger n = SemiprimeNumbers.seeded(digits).aSemiprimeOfDigits(digits);
     SiqsParameters parameters = SiqsParameters.forBits(n.bitLength());
