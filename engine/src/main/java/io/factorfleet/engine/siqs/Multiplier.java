@@ -1,6 +1,7 @@
 package io.factorfleet.engine.siqs;
 
 import java.math.BigInteger;
+import java.util.stream.IntStream;
 
 /**
  * The Knuth-Schroeppel choice of a small square-free multiplier k: sieving over kN instead of N
@@ -17,12 +18,12 @@ public final class Multiplier {
   /** Odd primes whose contribution the score weighs; beyond them the differences are noise. */
   private static final int SCORED_PRIMES_BELOW = 2_000;
 
-  private Multiplier() {}
-
   private static final int[] ODD_PRIMES =
-      java.util.stream.IntStream.range(3, SCORED_PRIMES_BELOW)
+      IntStream.range(3, SCORED_PRIMES_BELOW)
           .filter(p -> BigInteger.valueOf(p).isProbablePrime(30))
           .toArray();
+
+  private Multiplier() {}
 
   /** The multiplier with the best Knuth-Schroeppel score for n (odd, not a perfect square). */
   public static int choose(BigInteger n) {

@@ -3,6 +3,7 @@ package io.factorfleet.engine.siqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,9 +50,9 @@ class SiqsTest {
   @Test
   void shouldSplitNumbersWithThreeFactors() {
     BigInteger n =
-        BigInteger.probablePrime(50, new java.util.Random(1))
-            .multiply(BigInteger.probablePrime(50, new java.util.Random(2)))
-            .multiply(BigInteger.probablePrime(50, new java.util.Random(3)));
+        BigInteger.probablePrime(50, new Random(1))
+            .multiply(BigInteger.probablePrime(50, new Random(2)))
+            .multiply(BigInteger.probablePrime(50, new Random(3)));
 
     assertProperFactor(n, new Siqs(n, 1, () -> false, SiqsListener.NONE).findFactor());
   }
@@ -95,7 +96,7 @@ class SiqsTest {
   @Test
   void shouldReturnAFactorBasePrimeThatDividesN() {
     BigInteger p = BigInteger.valueOf(1_000_003);
-    BigInteger n = p.multiply(BigInteger.probablePrime(100, new java.util.Random(4)));
+    BigInteger n = p.multiply(BigInteger.probablePrime(100, new Random(4)));
     Siqs siqs = new Siqs(n, 1, () -> false, SiqsListener.NONE);
 
     assertProperFactor(n, siqs.findFactor());

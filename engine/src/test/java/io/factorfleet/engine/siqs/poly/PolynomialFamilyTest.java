@@ -6,6 +6,8 @@ import io.factorfleet.engine.siqs.FactorBase;
 import io.factorfleet.engine.siqs.SemiprimeNumbers;
 import io.factorfleet.engine.siqs.SiqsParameters;
 import java.math.BigInteger;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -81,7 +83,7 @@ class PolynomialFamilyTest {
       FactorBase factorBase = FactorBase.of(n, parameters.factorBaseSize());
       ACoefficients choice =
           new ACoefficients(factorBase, parameters.sieveHalfWidth(), parameters.smallPrimeLimit());
-      java.util.Set<BigInteger> distinct = new java.util.HashSet<>();
+      Set<BigInteger> distinct = new HashSet<>();
       for (long index = 0; index < 500; index++) {
         distinct.add(choice.product(choice.primeIndices(index)));
       }
