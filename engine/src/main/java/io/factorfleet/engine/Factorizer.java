@@ -84,12 +84,11 @@ public final class Factorizer {
       long[] out = new long[64];
       int count = factor(n.longValue(), out);
       List<BigInteger> primes = new ArrayList<>(count);
-      List<FactorMethod> methods = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         primes.add(UnsignedMath.toBigInteger(out[i]));
-        methods.add(LongFactorizer.methodOf(out, count, i, FactorMethod.TRIAL_DIVISION));
       }
-      return new Factorization(n, primes, null, methods);
+      FactorMethod[] methods = LongFactorizer.methodsOf(out, count, FactorMethod.TRIAL_DIVISION);
+      return new Factorization(n, primes, null, List.of(methods));
     }
     return WideFactorizer.factor(n, Deadline.after(budgetNanos), listener, sieveThreads);
   }

@@ -117,23 +117,29 @@ final class LongFactorizer {
   }
 
   /**
-   * How the prime at {@code index} of the factors {@link #factor} wrote was found: trial division
-   * below its bound; above, the method that split the product of the primes above the bound, or
-   * {@code leftover} when that product is a single prime (it was left when the rest was found).
+   * How each of the {@code count} primes {@link #factor} wrote was found: trial division below its
+   * bound; above, the method that split the product of the primes above the bound, or {@code
+   * leftover} when that product is a single prime (it was left when the rest was found).
    */
-  static FactorMethod methodOf(long[] primes, int count, int index, FactorMethod leftover) {
-    if (primes[index] >= 0 && primes[index] < TRIAL_BOUND) {
-      return FactorMethod.TRIAL_DIVISION;
-    }
+  static FactorMethod[] methodsOf(long[] primes, int count, FactorMethod leftover) {
     long large = 1;
     int largeCount = 0;
     for (int i = 0; i < count; i++) {
-      if (primes[i] < 0 || primes[i] >= TRIAL_BOUND) {
+      if (!isTrialPrime(primes[i])) {
         large *= primes[i];
         largeCount++;
       }
     }
-    return largeCount == 1 ? leftover : splitMethod(large);
+    FactorMethod largeMethod = largeCount == 1 ? leftover : splitMethod(large);
+    FactorMethod[] methods = new FactorMethod[count];
+    for (int i = 0; i < count; i++) {
+      methods[i] = isTrialPrime(primes[i]) ? FactorMethod.TRIAL_DIVISION : largeMethod;
+    }
+    return methods;
+  }
+
+  private static boolean isTrialPrime(long unsignedPrime) {
+    return unsignedPrime >= 0 && unsignedPrime < TRIAL_BOUND;
   }
 
   /** Returns a non-trivial factor of the odd composite n. */

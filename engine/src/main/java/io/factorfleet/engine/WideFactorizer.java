@@ -89,9 +89,9 @@ final class WideFactorizer {
       }
       if (m.compareTo(TWO_POW_64) < 0) {
         int count = LongFactorizer.factor(m.longValue(), words);
+        FactorMethod[] methods = LongFactorizer.methodsOf(words, count, part.method());
         for (int i = 0; i < count; i++) {
-          FactorMethod method = LongFactorizer.methodOf(words, count, i, part.method());
-          found.add(new Found(UnsignedMath.toBigInteger(words[i]), method));
+          found.add(new Found(UnsignedMath.toBigInteger(words[i]), methods[i]));
         }
       } else if (Primality.isPrime(m)) {
         found.add(part);
