@@ -36,7 +36,9 @@ public final class RelationSieve {
     long largest = factorBase.largestPrime();
     this.divider =
         new CandidateDivider(
-            factorBase, Math.min(largest * largest, largest * parameters.largePrimeMultiplier()));
+            factorBase,
+            parameters.sieveHalfWidth(),
+            Math.min(largest * largest, largest * parameters.largePrimeMultiplier()));
   }
 
   /** Sieves every polynomial of the A coefficient with the given index; returns how many. */

@@ -26,11 +26,18 @@ public final class CandidateDivider {
   private final FactorBase factorBase;
   private final long largePrimeBound;
   private final long[] reciprocals;
+
+  /** The index of the first factor-base prime at least the interval's size. */
+  private final int firstAboveInterval;
+
   private final int[] found = new int[MAX_FACTORS];
   private final int[] dividing = new int[MAX_FACTORS];
 
-  /** Divides over the factor base; partial relations keep a large prime below the bound. */
-  public CandidateDivider(FactorBase factorBase, long largePrimeBound) {
+  /**
+   * Divides over the factor base the candidates of an interval of {@code 2 halfWidth} positions;
+   * partial relations keep a large prime below the bound.
+   */
+  public CandidateDivider(FactorBase factorBase, int halfWidth, long largePrimeBound) {
     long largest = factorBase.largestPrime();
     if (largePrimeBound > largest * largest) {
       throw new IllegalArgumentException(
@@ -43,6 +50,11 @@ public final class CandidateDivider {
     this.factorBase = factorBase;
     this.largePrimeBound = largePrimeBound;
     this.reciprocals = new long[factorBase.size()];
+    int first = 1;
+    while (first < factorBase.size() && factorBase.prime(first) < 2 * halfWidth) {
+      first++;
+    }
+    this.firstAboveInterval = first;
     for (int j = 1; j < factorBase.size(); j++) {
       reciprocals[j] = (1L << RECIPROCAL_SHIFT) / factorBase.prime(j) + 1;
     }
@@ -115,29 +127,38 @@ public final class CandidateDivider {
 
   /**
    * Writes the odd factor-base primes dividing q into {@link #dividing} and returns their count, or
-   * -1 when there are too many. A sieved prime divides where the position is one of its roots,
-   * found with a multiply by the prime's reciprocal instead of a division; the primes without roots
-   * (those of A) are tried directly.
+   * -1 when there are too many. The primes of A have no roots and are tried directly. Below the
+   * interval's size, a prime divides where the position is one of its roots modulo p, found with a
+   * multiply by the prime's reciprocal instead of a division; from the interval's size on, roots
+   * and positions are both below p, so it divides where the position is one of its roots.
    */
   private int dividingPrimes(PolynomialFamily family, int position, int[] q) {
+    int count = 0;
+    for (int j : family.aPrimeIndices()) {
+      int p = factorBase.prime(j);
+      if (residue(q, p) == 0) {
+        dividing[count++] = p;
+      }
+    }
     int[] roots1 = family.roots1();
     int[] roots2 = family.roots2();
-    int count = 0;
-    for (int j = 1; j < factorBase.size(); j++) {
+    // NO_ROOT is negative: it never equals a residue or a position
+    for (int j = 1; j < firstAboveInterval; j++) {
       int p = factorBase.prime(j);
-      int r1 = roots1[j];
-      boolean divides;
-      if (r1 == PolynomialFamily.NO_ROOT) {
-        divides = residue(q, p) == 0;
-      } else {
-        int residue = position - (int) ((position * reciprocals[j]) >>> RECIPROCAL_SHIFT) * p;
-        divides = residue == r1 || residue == roots2[j];
-      }
-      if (divides) {
+      int residue = position - (int) ((position * reciprocals[j]) >>> RECIPROCAL_SHIFT) * p;
+      if (residue == roots1[j] || residue == roots2[j]) {
         if (count == MAX_FACTORS) {
           return -1;
         }
         dividing[count++] = p;
+      }
+    }
+    for (int j = firstAboveInterval; j < factorBase.size(); j++) {
+      if (position == roots1[j] || position == roots2[j]) {
+        if (count == MAX_FACTORS) {
+          return -1;
+        }
+        dividing[count++] = factorBase.prime(j);
       }
     }
     return count;
