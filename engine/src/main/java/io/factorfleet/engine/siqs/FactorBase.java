@@ -76,6 +76,11 @@ public final class FactorBase {
     return primes[index];
   }
 
+  /** The primes, ascending from 2, in a new array. */
+  public int[] primes() {
+    return primes.clone();
+  }
+
   /** A square root of kN modulo the prime at {@code index} (0 where the prime divides kN). */
   public int sqrtOfKn(int index) {
     return roots[index];

@@ -170,10 +170,15 @@ public final class SieveCore {
   public int candidates(int[] out) {
     int found = 0;
     byte[] s = cells;
-    for (int i = 0; i < size && found < out.length; i += 8) {
-      long word = (long) LONGS.get(s, i);
+    // candidates are rare: test 32 cells at a time, the size being a multiple of 128
+    for (int i = 0; i < size && found < out.length; i += 32) {
+      long word =
+          (long) LONGS.get(s, i)
+              | (long) LONGS.get(s, i + 8)
+              | (long) LONGS.get(s, i + 16)
+              | (long) LONGS.get(s, i + 24);
       if ((word & TOP_BITS) != 0) {
-        for (int k = 0; k < 8 && found < out.length; k++) {
+        for (int k = 0; k < 32 && found < out.length; k++) {
           if (s[i + k] < 0) {
             out[found++] = i + k;
           }
