@@ -24,7 +24,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class Siqs {
 
-  private static final int DEPENDENCIES = 64;
+  /**
+   * Dependencies asked of the solver, each verified: one gives a factor of a semiprime with
+   * probability 1/2, so all of 24 fail once in 16 million, and then more relations are collected.
+   */
+  private static final int DEPENDENCIES = 24;
 
   /** When no dependency gives a factor, collect this fraction more relations and try again. */
   private static final double MORE_RELATIONS = 0.05;

@@ -4,6 +4,7 @@ import io.factorfleet.engine.siqs.FactorBase;
 import io.factorfleet.engine.siqs.Relation;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -77,12 +78,14 @@ public final class RelationSet {
    */
   public int[][] matrixColumns() {
     int[][] matrix = new int[columns.size()][];
-    int[] parity = new int[factorBase.size() + 1];
+    boolean[] odd = new boolean[rowCount()];
+    boolean[] listed = new boolean[rowCount()];
+    int[] touched = new int[rowCount()];
     for (int c = 0; c < columns.size(); c++) {
-      List<Integer> touched = new ArrayList<>();
+      int touchedCount = 0;
       for (Relation relation : columns.get(c).relations()) {
         if (relation.negative()) {
-          flip(parity, 0, touched);
+          touchedCount = flip(odd, listed, touched, touchedCount, 0);
         }
         for (int k = 0; k < relation.primeCount(); k++) {
           int index = factorBase.indexOf(relation.prime(k));
@@ -90,23 +93,32 @@ public final class RelationSet {
             throw new IllegalStateException(
                 relation.prime(k) + " of " + relation + " is not in the factor base");
           }
-          flip(parity, 1 + index, touched);
+          touchedCount = flip(odd, listed, touched, touchedCount, 1 + index);
         }
       }
-      matrix[c] =
-          touched.stream().filter(row -> parity[row] == 1).mapToInt(row -> row).sorted().toArray();
-      for (int row : touched) {
-        parity[row] = 0;
+      int oddCount = 0;
+      for (int i = 0; i < touchedCount; i++) {
+        int row = touched[i];
+        if (odd[row]) {
+          touched[oddCount++] = row;
+        }
+        odd[row] = false;
+        listed[row] = false;
       }
+      matrix[c] = Arrays.copyOf(touched, oddCount);
+      Arrays.sort(matrix[c]);
     }
     return matrix;
   }
 
-  private static void flip(int[] parity, int row, List<Integer> touched) {
-    if (parity[row] == 0 && !touched.contains(row)) {
-      touched.add(row);
+  /** Flips the row's parity, listing it among the touched rows the first time; the new count. */
+  private static int flip(boolean[] odd, boolean[] listed, int[] touched, int count, int row) {
+    odd[row] = !odd[row];
+    if (!listed[row]) {
+      listed[row] = true;
+      touched[count++] = row;
     }
-    parity[row] ^= 1;
+    return count;
   }
 
   /** The number of matrix rows: the sign and one per factor-base prime. */
