@@ -25,8 +25,8 @@ public record SiqsParameters(
   /**
    * Bits of kN, then factor base size, M, large prime multiplier, small prime limit and threshold
    * slack; sizes in between are interpolated. Rows from 166 to 233 bits (50 to 70 digits) were
-   * measured on balanced semiprimes, one thread; the others are extrapolated along them. See
-   * docs/engine.md for the measurements and the command.
+   * measured on balanced semiprimes, one thread (SiqsParameterReport in bench/jmh); the others are
+   * extrapolated along them. See docs/engine.md for the measurements and the command.
    */
   private static final double[][] TABLE = {
     {80, 80, 1 << 13, 20, 32, 20},
@@ -34,9 +34,9 @@ public record SiqsParameters(
     {133, 400, 1 << 14, 60, 64, 28},
     {166, 1500, 1 << 14, 300, 64, 32},
     {200, 4000, 1 << 15, 600, 128, 37},
-    {233, 10000, 1 << 16, 800, 128, 41},
-    {266, 20000, 3 << 15, 1000, 128, 43},
-    {299, 40000, 1 << 17, 1200, 128, 45},
+    {233, 15000, 1 << 16, 800, 128, 41},
+    {266, 30000, 3 << 15, 1000, 128, 43},
+    {299, 50000, 1 << 17, 1200, 128, 45},
     {332, 70000, 3 << 16, 1600, 128, 47},
   };
 
