@@ -22,7 +22,12 @@ import picocli.CommandLine.Spec;
     name = "fleet-aggregator",
     mixinStandardHelpOptions = true,
     version = "fleet-aggregator 0.1.0",
-    description = "Collects results of submitted jobs into <data-dir>/<job-id>.txt.")
+    description = {
+      "Collects results of submitted jobs into <data-dir>/<job-id>.txt, and serves them, with"
+          + " each job's state, beside /metrics and /health: GET /jobs/<job-id>,"
+          + " /jobs/<job-id>/output, /jobs/<job-id>/errors, /jobs/<job-id>/info;"
+          + " DELETE /jobs/<job-id>."
+    })
 public final class AggregatorCommand implements Callable<Integer> {
   /** Exit status when the broker cannot be reached. */
   public static final int BROKER_UNAVAILABLE = ServiceOptions.BROKER_UNAVAILABLE;
@@ -109,6 +114,9 @@ public final class AggregatorCommand implements Callable<Integer> {
         AggregatorService aggregator =
             AggregatorService.start(settings, metrics.fleet(), metrics.rabbitCollector());
         MetricsServer server = service.startMetricsServer(metrics, aggregator::health)) {
+      if (server != null) {
+        server.route(ResultsApi.PATH, new ResultsApi(aggregator.spool()));
+      }
       service.awaitStop();
     } catch (BrokerUnavailableException e) {
       return service.exit(BROKER_UNAVAILABLE, e);
