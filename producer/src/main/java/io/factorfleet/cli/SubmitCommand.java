@@ -85,8 +85,9 @@ public final class SubmitCommand implements Callable<Integer> {
       feeder =
           new JobFeeder(
               new NumberParser(jobOptions.maxDigits),
-              BatchSizer.fixed(
-                  jobOptions.chunkSize == 0 ? JobOptions.SUBMIT_CHUNK_SIZE : jobOptions.chunkSize));
+              jobOptions.chunkSize == 0
+                  ? BatchSizer.estimated()
+                  : BatchSizer.fixed(jobOptions.chunkSize));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
