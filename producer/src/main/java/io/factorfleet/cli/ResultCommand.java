@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
       "2:the aggregator service did not answer",
       "3:the aggregator service does not know the job",
       "4:the job is still running (fleet wait JOB waits for it)",
+      "5:the job failed: the aggregator service gave up on it, and says why (with --delete:"
+          + " then deletes what it kept of it)",
       "64:bad command line"
     })
 public final class ResultCommand implements Callable<Integer> {
@@ -85,6 +87,13 @@ public final class ResultCommand implements Callable<Integer> {
       if (status.isUnknown()) {
         err.println(ResultsOptions.unknown(job, client));
         return ResultsOptions.UNKNOWN_JOB;
+      }
+      if (status.isFailed()) {
+        err.println(ResultsOptions.failed(status));
+        if (delete) {
+          client.delete(job);
+        }
+        return ResultsOptions.JOB_FAILED;
       }
       if (!status.isWritten()) {
         err.println(

@@ -21,6 +21,9 @@ final class ResultsOptions {
   /** Exit status of {@code fleet result} when the job is not written yet. */
   static final int STILL_RUNNING = 4;
 
+  /** Exit status when the service gave up on the job. */
+  static final int JOB_FAILED = 5;
+
   /** Where the service serves its jobs unless told otherwise: its metrics port on this host. */
   static final String DEFAULT_RESULTS_URL = "http://127.0.0.1:9401";
 
@@ -73,8 +76,8 @@ final class ResultsOptions {
 
   /**
    * Waits for the job and says how it ended: 0 once written with every number factored, 1 once
-   * written with numbers that were not, {@link #UNKNOWN_JOB} when the service does not know it, 2
-   * when the service does not answer.
+   * written with numbers that were not, {@link #UNKNOWN_JOB} when the service does not know it,
+   * {@link #JOB_FAILED} when it gave up on it, 2 when the service does not answer.
    *
    * @param submitted whether the job was just submitted, so that the service is given all the time
    *     it needs to see it
@@ -98,6 +101,10 @@ final class ResultsOptions {
       err.println(unknown(job, client));
       return UNKNOWN_JOB;
     }
+    if (done.isFailed()) {
+      err.println(failed(done));
+      return JOB_FAILED;
+    }
     if (done.errors() > 0) {
       err.printf(
           "fleet: job %s written, but %,d of its numbers were not factored; fleet result %s shows"
@@ -106,6 +113,17 @@ final class ResultsOptions {
       return FleetCommand.INPUT_ERROR;
     }
     return 0;
+  }
+
+  /** What to say of a job the service gave up on. */
+  static String failed(JobProgress job) {
+    return "fleet: job "
+        + job.job()
+        + " failed: "
+        + job.reason()
+        + " (its results so far are kept by the aggregator service until fleet result --delete "
+        + job.job()
+        + ")";
   }
 
   static String unknown(String job, ResultsClient client) {

@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
           + " --wait: or written with numbers not fully factored)",
       "2:RabbitMQ could not be reached, or the connection was lost for good (with --wait: or the"
           + " aggregator service did not answer within the patience)",
+      "5:with --wait: the job failed, the aggregator service gave up on it and says why",
       "64:bad command line"
     })
 public final class SubmitCommand implements Callable<Integer> {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       "1:the job is written, but some of its numbers were not valid or not fully factored",
       "2:the aggregator service did not answer within the patience",
       "3:the aggregator service does not know the job",
+      "5:the job failed: the aggregator service gave up on it, and says why",
       "64:bad command line"
     })
 public final class WaitCommand implements Callable<Integer> {

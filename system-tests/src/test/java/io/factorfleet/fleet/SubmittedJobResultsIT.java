@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import io.factorfleet.aggregator.service.SpoolDirectory;
+import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerSettings;
 import io.factorfleet.cli.FleetRun;
 import io.factorfleet.fault.FleetLauncher;
@@ -14,6 +18,11 @@ import io.factorfleet.testing.GnuFactor;
 import io.factorfleet.testing.NumberMix;
 import io.factorfleet.testing.RabbitBroker;
 import io.factorfleet.topology.Topology;
+import io.factorfleet.wire.MessageKind;
+import io.factorfleet.wire.NumberResult;
+import io.factorfleet.wire.ResultMessage;
+import io.factorfleet.wire.SealMessage;
+import io.factorfleet.wire.WireCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +68,60 @@ class SubmittedJobResultsIT {
     } finally {
       RabbitBroker.deleteQueues(broker, topology);
     }
+  }
+
+  @Test
+  void shouldSayAJobFailedAndWhyWhenItsSealContradictsItsResults(
+      BrokerSettings broker, Topology topology, @TempDir Path dir) throws Exception {
+    try (FleetLauncher fleet = new FleetLauncher(dir, broker, topology)) {
+      int port = FleetLauncher.sparePort();
+      fleet.aggregator("aggregator", dir.resolve("data"), port);
+      Map<String, String> env = environment(broker, topology, port);
+      String job = UUID.randomUUID().toString();
+
+      // WHEN the service gets a result of task 3, then a seal that says the job has 2 tasks
+      WireCodec codec = new WireCodec();
+      try (Connection connection = new BrokerConnector(broker).open("contradicting seal");
+          Channel channel = connection.createChannel()) {
+        channel.confirmSelect();
+        ResultMessage result =
+            ResultMessage.of(
+                job, 3, "w1", 1, List.of(NumberResult.complete("6", List.of("2", "3"))));
+        channel.basicPublish(
+            "", topology.resultQueue(), properties(MessageKind.RESULT), codec.encode(result));
+        channel.waitForConfirmsOrDie(10_000);
+        await("the result recorded")
+            .atMost(JOB_TIMEOUT)
+            .until(() -> SpoolDirectory.tasksRecorded(dir.resolve("data"), job) == 1);
+        channel.basicPublish(
+            "",
+            topology.resultQueue(),
+            properties(MessageKind.SEAL),
+            codec.encode(SealMessage.of(job, 2, 2)));
+        channel.waitForConfirmsOrDie(10_000);
+      }
+
+      // THEN wait and result say it failed and why, and --delete takes it away
+      FleetRun wait = FleetRun.of(env, "", "wait", job);
+      assertThat(wait.exitCode()).as(wait.err()).isEqualTo(5);
+      assertThat(wait.err())
+          .startsWith("fleet: job " + job + " failed: its seal says 2 tasks, but task 3 arrived");
+      FleetRun result = FleetRun.of(env, "", "result", "--delete", job);
+      assertThat(result.exitCode()).isEqualTo(5);
+      assertThat(result.out()).isEmpty();
+      assertThat(result.err()).isEqualTo(wait.err());
+      assertThat(FleetRun.of(env, "", "result", job).exitCode()).isEqualTo(3);
+    } finally {
+      RabbitBroker.deleteQueues(broker, topology);
+    }
+  }
+
+  private static AMQP.BasicProperties properties(MessageKind kind) {
+    return new AMQP.BasicProperties.Builder()
+        .type(kind.type())
+        .contentType(WireCodec.CONTENT_TYPE)
+        .deliveryMode(2)
+        .build();
   }
 
   @Test

@@ -2,11 +2,15 @@ package io.factorfleet.aggregator.service;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,14 +20,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The jobs written to the data directory: {@code <job>.txt}, {@code <job>.errors.txt} when some
- * number was not factored, and {@code .jobs/<job>.info}, the job's counts and {@link TaskInfo}.
- * They are kept until deleted on request or, with a keep-for limit, once older than it.
+ * number was not factored, and {@code .jobs/<job>.info}, the job's counts and {@link TaskInfo}; and
+ * the jobs that failed, each {@code .jobs/<job>.failed} with the reason. They are kept until
+ * deleted on request or, with a keep-for limit, once older than it.
  */
 final class FinishedJobs {
   private static final Logger log = LoggerFactory.getLogger(FinishedJobs.class);
   private static final String INFO_DIR = ".jobs";
   private static final String OUTPUT_SUFFIX = ".txt";
   private static final String ERRORS_SUFFIX = ".errors.txt";
+  private static final String FAILED_SUFFIX = ".failed";
 
   /** Opens the first line of an info file: {@code job TASKS NUMBERS ERRORS}. */
   static final String INFO_HEAD = "job";
@@ -53,6 +59,38 @@ final class FinishedJobs {
 
   boolean isWritten(String job) {
     return Files.exists(outputOf(job));
+  }
+
+  private Path failureOf(String job) {
+    return infoDir().resolve(job + FAILED_SUFFIX);
+  }
+
+  /** Why {@code job} failed, or null when it has not. */
+  String failure(String job) throws IOException {
+    try {
+      return Files.readString(failureOf(job), StandardCharsets.UTF_8).strip();
+    } catch (NoSuchFileException notFailed) {
+      return null;
+    }
+  }
+
+  /** Records durably that {@code job} failed, and why. */
+  void markFailed(String job, String reason) throws IOException {
+    Path tmp = infoDir().resolve(job + FAILED_SUFFIX + ".tmp");
+    try (FileChannel file =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      ByteBuffer bytes = ByteBuffer.wrap((reason + "\n").getBytes(StandardCharsets.UTF_8));
+      while (bytes.hasRemaining()) {
+        file.write(bytes);
+      }
+      file.force(false);
+    }
+    Files.move(tmp, failureOf(job), StandardCopyOption.ATOMIC_MOVE);
+    Durability.forceDirectory(infoDir());
   }
 
   /**
@@ -90,14 +128,15 @@ final class FinishedJobs {
     boolean existed = Files.deleteIfExists(outputOf(job));
     Files.deleteIfExists(errorsOf(job));
     existed |= Files.deleteIfExists(infoOf(job));
+    existed |= Files.deleteIfExists(failureOf(job));
     return existed;
   }
 
   /**
-   * Deletes the jobs written more than {@code keepFor} before {@code now}, by the time their output
-   * was last modified, and logs each; returns how many.
+   * Deletes the jobs written, or failed, more than {@code keepFor} before {@code now}, by the time
+   * their output or failure was last modified, and logs each; returns them.
    */
-  int deleteOlderThan(Duration keepFor, Instant now) throws IOException {
+  List<String> deleteOlderThan(Duration keepFor, Instant now) throws IOException {
     Instant limit = now.minus(keepFor);
     List<String> old = new ArrayList<>();
     try (DirectoryStream<Path> outputs = Files.newDirectoryStream(dataDir, "*" + OUTPUT_SUFFIX)) {
@@ -115,10 +154,23 @@ final class FinishedJobs {
         }
       }
     }
+    try (DirectoryStream<Path> failures =
+        Files.newDirectoryStream(infoDir(), "*" + FAILED_SUFFIX)) {
+      for (Path failure : failures) {
+        String name = failure.getFileName().toString();
+        try {
+          if (Files.getLastModifiedTime(failure).toInstant().isBefore(limit)) {
+            old.add(name.substring(0, name.length() - FAILED_SUFFIX.length()));
+          }
+        } catch (NoSuchFileException deletedMeanwhile) {
+          // gone already
+        }
+      }
+    }
     for (String job : old) {
       delete(job);
       log.info("job {} deleted: written more than {} ago (--keep-for)", job, keepFor);
     }
-    return old.size();
+    return old;
   }
 }

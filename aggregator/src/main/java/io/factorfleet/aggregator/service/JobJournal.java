@@ -49,6 +49,7 @@ final class JobJournal implements AutoCloseable {
   private final FileChannel channel;
   private final BitSet received = new BitSet();
   private long size;
+  private SealMessage seal;
   private long sealedTasks = -1;
   private long sealedNumbers;
   private long numbers;
@@ -117,8 +118,7 @@ final class JobJournal implements AutoCloseable {
           numbers += e.numbers;
           errors += e.errors;
         } else {
-          sealedTasks = e.task;
-          sealedNumbers = e.numbers;
+          noteSeal(SealMessage.of(file.getParent().getFileName().toString(), e.task, e.numbers));
         }
       }
       size = reader.position;
@@ -144,6 +144,11 @@ final class JobJournal implements AutoCloseable {
 
   long tasksRecorded() {
     return received.cardinality();
+  }
+
+  /** The seal recorded, or null when not sealed yet. */
+  SealMessage seal() {
+    return seal;
   }
 
   /** The tasks the seal announced, or -1 when not sealed yet. */
@@ -240,6 +245,7 @@ final class JobJournal implements AutoCloseable {
 
   /** Counts the seal once it is durable. */
   void noteSeal(SealMessage seal) {
+    this.seal = seal;
     sealedTasks = seal.tasks();
     sealedNumbers = seal.numbers();
   }

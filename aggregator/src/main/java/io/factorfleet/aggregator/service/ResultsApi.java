@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  *       the service does not know the job;
  *   <li>{@code GET /jobs/<job>/output}, {@code …/errors}, {@code …/info}: a written job's {@code
  *       <job>.txt}, its errors (empty when there are none) and its {@link TaskInfo}; 404 when the
- *       job is unknown, 409 while it is running;
- *   <li>{@code DELETE /jobs/<job>}: deletes a written job's files; 404 when unknown, 409 while it
- *       is running.
+ *       job is unknown, 409 while it is running or when it failed;
+ *   <li>{@code DELETE /jobs/<job>}: deletes a written or failed job's files; 404 when unknown, 409
+ *       while it is running.
  * </ul>
  */
 final class ResultsApi implements HttpHandler {
@@ -99,15 +99,16 @@ final class ResultsApi implements HttpHandler {
       return;
     }
     JobStatus status = spool.status(job);
-    if (status.state() != JobStatus.State.WRITTEN) {
-      boolean running = status.state() == JobStatus.State.RUNNING;
-      respond(
-          exchange,
-          running ? 409 : 404,
-          TEXT,
-          running ? "job " + job + " is still running" : "unknown job " + job);
-      return;
+    switch (status.state()) {
+      case RUNNING -> respond(exchange, 409, TEXT, "job " + job + " is still running");
+      case FAILED -> respond(exchange, 409, TEXT, "job " + job + " failed: " + status.reason());
+      case UNKNOWN -> respond(exchange, 404, TEXT, "unknown job " + job);
+      case WRITTEN -> serveWritten(exchange, job, part, file);
     }
+  }
+
+  private void serveWritten(HttpExchange exchange, String job, String part, Path file)
+      throws IOException {
     InputStream in;
     try {
       in = Files.newInputStream(file);

@@ -36,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * into {@code <job>.errors.txt}, and its counts and task info into {@code .jobs/<job>.info} (see
  * {@link FinishedJobs}), and its journal is deleted.
  *
+ * <p>A job fails when its replies contradict each other (a seal that says fewer tasks than have
+ * arrived, or a second seal that says otherwise than the first) or when its journal or output
+ * cannot be written: the reason is kept in {@code .jobs/<job>.failed}, its status says {@code
+ * failed}, its replies from then on are refused (the service dead-letters them), and its journal is
+ * kept as it was until the job is deleted.
+ *
  * <p>Safe to call from several threads: one records, others ask for status or delete.
  */
 public final class SpoolDirectory implements ResultSink, AutoCloseable {
@@ -46,6 +52,7 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
   private final FleetMetrics metrics;
   private final FinishedJobs finished;
   private final Map<String, JobJournal> jobs = new HashMap<>();
+  private final Map<String, String> failed = new HashMap<>();
   private long jobsCompleted;
 
   public SpoolDirectory(Path dataDir) throws IOException {
@@ -80,6 +87,11 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
           deleteTree(dir); // written just before a crash, but not yet cleaned up
           continue;
         }
+        String failure = finished.failure(job);
+        if (failure != null) {
+          failed.put(job, failure); // its journal is kept as it was
+          continue;
+        }
         EarlierSpool.convert(dir);
         JobJournal journal = journal(job);
         if (journal.isComplete()) {
@@ -110,47 +122,72 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
 
   /**
    * Records a batch of entries: writes them, makes them durable with one force per job they belong
-   * to, and counts them; then writes the jobs they complete.
+   * to, and counts them; then writes the jobs they complete. A job whose entries contradict each
+   * other, or whose journal or output cannot be written, fails; its entries are refused, and the
+   * rest of the batch is recorded.
    *
    * @return what became of each entry, in the batch's order
-   * @throws IOException when the batch could not be made durable; none of it is recorded then
+   * @throws IOException when the data directory cannot be read; none of the batch is recorded then
    */
   public synchronized List<Recording> record(List<? extends SpoolEntry> batch) throws IOException {
     Map<String, JobJournal> touched = new LinkedHashMap<>();
     Map<String, Long> sizes = new HashMap<>();
     Map<String, BitSet> tasksInBatch = new HashMap<>();
     Map<String, SealMessage> sealsInBatch = new HashMap<>();
+    Map<String, String> failing = new LinkedHashMap<>();
     List<Recording> recordings = new ArrayList<>(batch.size());
     try {
       for (SpoolEntry entry : batch) {
         String job = entry.job();
+        if (failing.containsKey(job) || (!jobs.containsKey(job) && hasFailed(job))) {
+          recordings.add(null); // refused below, with the reason
+          continue;
+        }
         if (!jobs.containsKey(job) && finished.isWritten(job)) {
           recordings.add(Recording.of(isSeal(entry) ? Outcome.SEALED : Outcome.DUPLICATE));
           continue;
         }
         JobJournal journal = touched.get(job);
         if (journal == null) {
-          journal = journal(job);
+          try {
+            journal = journal(job);
+          } catch (IOException e) {
+            failing.put(job, "its journal cannot be opened: " + e);
+            recordings.add(null);
+            continue;
+          }
           touched.put(job, journal);
           sizes.put(job, journal.size());
         }
         BitSet inBatch = tasksInBatch.computeIfAbsent(job, j -> new BitSet());
         SealMessage seal = sealsInBatch.get(job);
-        long sealed = seal != null ? seal.tasks() : journal.sealedTasks();
-        if (entry instanceof TaskRecord task) {
-          recordings.add(place(task, journal, inBatch, sealed));
-        } else {
-          SealMessage message = ((SpoolEntry.Seal) entry).message();
-          Recording recording = seal(message, journal, inBatch, sealed);
-          if (recording.outcome() == Outcome.SEALED && sealed < 0) {
-            sealsInBatch.put(job, message);
+        SealMessage sealed = seal != null ? seal : journal.seal();
+        try {
+          if (entry instanceof TaskRecord task) {
+            recordings.add(place(task, journal, inBatch, sealed));
+          } else {
+            SealMessage message = ((SpoolEntry.Seal) entry).message();
+            recordings.add(seal(message, journal, inBatch, sealed));
+            if (sealed == null) {
+              sealsInBatch.put(job, message);
+            }
           }
-          recordings.add(recording);
+        } catch (Contradiction e) {
+          failing.put(job, e.getMessage());
+          recordings.add(null);
+        } catch (IOException e) {
+          failing.put(job, "its journal cannot be written: " + e);
+          recordings.add(null);
         }
       }
       for (Map.Entry<String, JobJournal> job : touched.entrySet()) {
-        if (job.getValue().size() != sizes.get(job.getKey())) {
-          job.getValue().force();
+        if (!failing.containsKey(job.getKey())
+            && job.getValue().size() != sizes.get(job.getKey())) {
+          try {
+            job.getValue().force();
+          } catch (IOException e) {
+            failing.put(job.getKey(), "its journal cannot be made durable: " + e);
+          }
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -159,24 +196,80 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
       }
       throw e;
     }
+    for (Map.Entry<String, String> failure : failing.entrySet()) {
+      String job = failure.getKey();
+      fail(job, failure.getValue(), touched.remove(job), sizes.get(job));
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      String job = batch.get(i).job();
+      if (recordings.get(i) == null || failing.containsKey(job)) {
+        recordings.set(i, Recording.refused("job " + job + " failed: " + failed.get(job)));
+      }
+    }
     count(batch, recordings, sealsInBatch);
     for (Map.Entry<String, JobJournal> job : touched.entrySet()) {
       if (job.getValue().isComplete()) {
-        complete(job.getKey(), job.getValue());
+        try {
+          complete(job.getKey(), job.getValue());
+        } catch (IOException e) {
+          fail(job.getKey(), "its output cannot be written: " + e, job.getValue(), null);
+        }
       }
     }
     return recordings;
+  }
+
+  /** Why the replies of one job cannot all be true. */
+  private static final class Contradiction extends Exception {
+    Contradiction(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Whether {@code job}, not being collected, has failed, in this run or an earlier one. */
+  private boolean hasFailed(String job) throws IOException {
+    if (failed.containsKey(job)) {
+      return true;
+    }
+    String failure = finished.failure(job);
+    if (failure != null) {
+      failed.put(job, failure);
+    }
+    return failure != null;
+  }
+
+  /**
+   * Marks {@code job} failed: keeps the reason, on disk as well when it can, and stops collecting
+   * it; its journal is kept, cut back to {@code size} when that is given, for whoever looks into
+   * it.
+   */
+  private void fail(String job, String reason, JobJournal journal, Long size) {
+    log.error(
+        "job {} failed: {}; its replies go to the dead-letter queue from now on", job, reason);
+    failed.put(job, reason);
+    jobs.remove(job);
+    if (journal != null) {
+      if (size != null) {
+        rollBack(job, journal, size);
+      }
+      closeQuietly(journal);
+    }
+    try {
+      finished.markFailed(job, reason);
+    } catch (IOException e) {
+      log.error("could not record on disk that job {} failed; a restart collects it again", job, e);
+    }
   }
 
   private static boolean isSeal(SpoolEntry entry) {
     return entry instanceof SpoolEntry.Seal;
   }
 
-  private static Recording place(TaskRecord task, JobJournal journal, BitSet inBatch, long sealed)
-      throws IOException {
-    if (sealed >= 0 && task.task() >= sealed) {
+  private static Recording place(
+      TaskRecord task, JobJournal journal, BitSet inBatch, SealMessage sealed) throws IOException {
+    if (sealed != null && task.task() >= sealed.tasks()) {
       return Recording.refused(
-          "job " + task.job() + " has " + sealed + " tasks, not " + (task.task() + 1));
+          "job " + task.job() + " has " + sealed.tasks() + " tasks, not " + (task.task() + 1));
     }
     if (task.task() > Integer.MAX_VALUE) {
       return Recording.refused("task index " + task.task() + " is out of range");
@@ -189,15 +282,22 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
     return Recording.of(Outcome.ACCEPTED);
   }
 
-  private static Recording seal(SealMessage seal, JobJournal journal, BitSet inBatch, long sealed)
-      throws IOException {
-    if (sealed >= 0) {
+  private static Recording seal(
+      SealMessage seal, JobJournal journal, BitSet inBatch, SealMessage sealed)
+      throws IOException, Contradiction {
+    if (sealed != null) {
+      if (sealed.tasks() != seal.tasks() || sealed.numbers() != seal.numbers()) {
+        throw new Contradiction(
+            String.format(
+                "a second seal says %d tasks of %d numbers, the first %d tasks of %d numbers",
+                seal.tasks(), seal.numbers(), sealed.tasks(), sealed.numbers()));
+      }
       return Recording.of(Outcome.SEALED); // sealed before: a redelivered seal
     }
     long highest = Math.max(inBatch.length(), highestRecorded(journal));
     if (highest > seal.tasks()) {
-      return Recording.refused(
-          "seal of job " + seal.job() + " says " + seal.tasks() + " tasks, but more arrived");
+      throw new Contradiction(
+          "its seal says " + seal.tasks() + " tasks, but task " + (highest - 1) + " arrived");
     }
     journal.append(seal);
     return Recording.of(Outcome.SEALED);
@@ -214,11 +314,17 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
       Map<String, SealMessage> sealsInBatch) {
     for (int i = 0; i < batch.size(); i++) {
       if (batch.get(i) instanceof TaskRecord task
-          && recordings.get(i).outcome() == Outcome.ACCEPTED) {
+          && recordings.get(i).outcome() == Outcome.ACCEPTED
+          && jobs.containsKey(task.job())) {
         jobs.get(task.job()).noteTask(task);
       }
     }
-    sealsInBatch.forEach((job, seal) -> jobs.get(job).noteSeal(seal));
+    sealsInBatch.forEach(
+        (job, seal) -> {
+          if (jobs.containsKey(job)) {
+            jobs.get(job).noteSeal(seal);
+          }
+        });
   }
 
   private void rollBack(String job, JobJournal journal, long size) {
@@ -263,13 +369,17 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
           journal.sealedTasks() < 0 ? -1 : journal.sealedNumbers(),
           journal.errors());
     }
-    return finished.isWritten(job) ? finished.status(job) : JobStatus.unknown(job);
+    if (finished.isWritten(job)) {
+      return finished.status(job);
+    }
+    String failure = failed.containsKey(job) ? failed.get(job) : finished.failure(job);
+    return failure != null ? JobStatus.failed(job, failure) : JobStatus.unknown(job);
   }
 
   /**
-   * Deletes a written job's files.
+   * Deletes a written or failed job's files, a failed job's journal too.
    *
-   * @return whether the job was written and is now deleted
+   * @return whether the job was written or failed and is now deleted
    * @throws IllegalStateException when the job is still running
    */
   public synchronized boolean delete(String job) throws IOException {
@@ -277,6 +387,13 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
       throw new IllegalStateException("job " + job + " is still running");
     }
     boolean deleted = finished.delete(job);
+    if (failed.remove(job) != null || deleted) {
+      Path spool = spoolOf(job);
+      if (Files.exists(spool)) {
+        deleteTree(spool);
+      }
+      deleted = true;
+    }
     if (deleted) {
       log.info("job {} deleted on request", job);
     }
@@ -285,7 +402,13 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
 
   /** Deletes the jobs written more than {@code keepFor} ago, logging each; returns how many. */
   public synchronized int deleteOlderThan(Duration keepFor, Instant now) throws IOException {
-    return finished.deleteOlderThan(keepFor, now);
+    List<String> deleted = finished.deleteOlderThan(keepFor, now);
+    for (String job : deleted) {
+      if (failed.remove(job) != null && Files.exists(spoolOf(job))) {
+        deleteTree(spoolOf(job));
+      }
+    }
+    return deleted.size();
   }
 
   private JobJournal journal(String job) throws IOException {

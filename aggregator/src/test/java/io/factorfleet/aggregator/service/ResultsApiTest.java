@@ -1,8 +1,10 @@
 package io.factorfleet.aggregator.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.factorfleet.aggregator.ResultSink;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;
@@ -45,6 +47,27 @@ class ResultsApiTest {
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).contains("\"state\":\"unknown\"");
     assertThat(get("/jobs/nobody/output").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldSayAJobFailedAndWhyAndKeepItsFilesBack() throws Exception {
+    spool.accept(aResult("job", 3, NumberResult.complete("4", List.of("2", "2"))));
+    assertThatThrownBy(() -> spool.seal(SealMessage.of("job", 2, 2)))
+        .isInstanceOf(ResultSink.UnknownTaskException.class);
+
+    HttpResponse<String> response = get("/jobs/job");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"job\":\"job\",\"state\":\"failed\",\"tasksRecorded\":0,\"tasks\":-1,"
+                + "\"numbersRecorded\":0,\"numbers\":-1,\"errors\":0,"
+                + "\"reason\":\"its seal says 2 tasks, but task 3 arrived\"}\n");
+    HttpResponse<String> output = get("/jobs/job/output");
+    assertThat(output.statusCode()).isEqualTo(409);
+    assertThat(output.body())
+        .isEqualTo("job job failed: its seal says 2 tasks, but task 3 arrived\n");
+    assertThat(send(HttpRequest.newBuilder(uri("/jobs/job")).DELETE()).statusCode()).isEqualTo(200);
+    assertThat(get("/jobs/job").statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -111,13 +111,83 @@ class SpoolDirectoryTest {
   }
 
   @Test
-  void shouldRefuseASealThatContradictsTheTasksRecorded() throws Exception {
+  void shouldFailAJobWhoseSealSaysFewerTasksThanArrived() throws Exception {
     SpoolDirectory spool = new SpoolDirectory(dir);
     spool.accept(aResult("job", 3, complete("4", "2", "2")));
 
     assertThatThrownBy(() -> spool.seal(SealMessage.of("job", 2, 2)))
         .isInstanceOf(ResultSink.UnknownTaskException.class)
-        .hasMessage("seal of job job says 2 tasks, but more arrived");
+        .hasMessage("job job failed: its seal says 2 tasks, but task 3 arrived");
+
+    assertThat(spool.status("job"))
+        .isEqualTo(
+            new JobStatus(
+                "job",
+                JobStatus.State.FAILED,
+                0,
+                -1,
+                0,
+                -1,
+                0,
+                "its seal says 2 tasks, but task 3 arrived"));
+    assertThatThrownBy(() -> spool.accept(aResult("job", 0, complete("4", "2", "2"))))
+        .isInstanceOf(ResultSink.UnknownTaskException.class)
+        .hasMessage("job job failed: its seal says 2 tasks, but task 3 arrived");
+    assertThat(spool.outputOf("job")).doesNotExist();
+  }
+
+  @Test
+  void shouldFailAJobWhoseSecondSealContradictsTheFirstAndRememberItAcrossARestart()
+      throws Exception {
+    SpoolDirectory before = new SpoolDirectory(dir);
+    before.seal(SealMessage.of("job", 2, 2));
+    before.seal(SealMessage.of("job", 2, 2)); // redelivered: the same seal
+    assertThat(before.status("job").state()).isEqualTo(JobStatus.State.RUNNING);
+
+    assertThatThrownBy(() -> before.seal(SealMessage.of("job", 3, 3)))
+        .isInstanceOf(ResultSink.UnknownTaskException.class);
+    before.close();
+
+    SpoolDirectory after = new SpoolDirectory(dir);
+    after.recover();
+    assertThat(after.status("job").reason())
+        .isEqualTo("a second seal says 3 tasks of 3 numbers, the first 2 tasks of 2 numbers");
+    List<SpoolEntry.Recording> recordings =
+        after.record(List.of(TaskRecord.of(aResult("job", 0, complete("4", "2", "2")))));
+    assertThat(recordings.get(0).isRefused()).isTrue();
+  }
+
+  @Test
+  void shouldFailAJobWhoseJournalCannotBeWrittenAndRecordTheRestOfTheBatch() throws Exception {
+    SpoolDirectory spool = new SpoolDirectory(dir);
+    Files.writeString(dir.resolve(".spool").resolve("broken"), "not a directory");
+
+    List<SpoolEntry.Recording> recordings =
+        spool.record(
+            List.of(
+                TaskRecord.of(aResult("broken", 0, complete("4", "2", "2"))),
+                TaskRecord.of(aResult("job", 0, complete("9", "3", "3"))),
+                new SpoolEntry.Seal(SealMessage.of("job", 1, 1))));
+
+    assertThat(recordings.get(0).refusal()).startsWith("job broken failed: its journal cannot be");
+    assertThat(recordings.subList(1, 3))
+        .extracting(SpoolEntry.Recording::outcome)
+        .containsExactly(Outcome.ACCEPTED, Outcome.SEALED);
+    assertThat(spool.status("broken").state()).isEqualTo(JobStatus.State.FAILED);
+    assertThat(Files.readString(spool.outputOf("job"))).isEqualTo("9: 3 3\n");
+  }
+
+  @Test
+  void shouldDeleteAFailedJobOnRequest() throws Exception {
+    SpoolDirectory spool = new SpoolDirectory(dir);
+    spool.accept(aResult("job", 3, complete("4", "2", "2")));
+    assertThatThrownBy(() -> spool.seal(SealMessage.of("job", 2, 2)))
+        .isInstanceOf(ResultSink.UnknownTaskException.class);
+
+    assertThat(spool.delete("job")).isTrue();
+
+    assertThat(spool.status("job").state()).isEqualTo(JobStatus.State.UNKNOWN);
+    assertThat(dir.resolve(".spool").resolve("job")).doesNotExist();
   }
 
   @Test

@@ -28,8 +28,8 @@ public final class JobWaiter {
   }
 
   /**
-   * Waits for {@code job}; returns its state once it is written, or once the service has not known
-   * it for the patience.
+   * Waits for {@code job}; returns its state once it is written or failed, or once the service has
+   * not known it for the patience.
    *
    * @param submitted whether the job is known to be submitted (by {@code fleet submit --wait}):
    *     then a service that does not know it yet is waited for however long it takes
@@ -56,7 +56,7 @@ public final class JobWaiter {
           Thread.sleep(POLL.toMillis());
           continue;
         }
-        if (now.isWritten()) {
+        if (now.isWritten() || now.isFailed()) {
           return now;
         }
         if (now.isUnknown() && !submitted) {

@@ -62,7 +62,8 @@ public final class ResultsClient {
           json.path("tasks").asLong(-1),
           json.path("numbersRecorded").asLong(),
           json.path("numbers").asLong(-1),
-          json.path("errors").asLong());
+          json.path("errors").asLong(),
+          json.hasNonNull("reason") ? json.get("reason").asText() : null);
     } catch (IOException e) {
       throw new ResultsUnavailableException(
           "the aggregator service at " + display() + " answered what is not a job's state", e);
