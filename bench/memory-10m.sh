@@ -3,8 +3,10 @@
 # heap, and that its output comes back complete and in input order, on both paths of a job:
 #
 #   1. `fleet factor` (the aggregator inside the CLI) with one worker (--threads = nproc);
-#   2. `fleet submit` with one worker and the `fleet-aggregator` service (a temporary --data-dir),
-#      waiting until the service has written <data-dir>/<job-id>.txt.
+#   2. `fleet submit --wait` with one worker and the `fleet-aggregator` service (a temporary
+#      --data-dir, its HTTP server on a spare port): the time from the start of `fleet submit` to
+#      its exit, once the service has written <data-dir>/<job-id>.txt; then `fleet result` prints
+#      the job from the service.
 #
 # The input is 10,000,000 random 9-digit numbers from bench/inputs.py (fixed seed). Each output is
 # compared with `cmp` against GNU `factor`'s on the same input. For every JVM (CLI, worker,
@@ -18,7 +20,8 @@
 #   Builds the jars first unless FLEET_JAR, FLEET_WORKER_JAR and FLEET_AGGREGATOR_JAR point at
 #   existing ones. FLEET_AMQP_URI selects the broker (default amqp://guest:guest@127.0.0.1:5672/%2F).
 #   BENCH_HEAP sets every JVM's -Xmx (default 256m). BENCH_JAVA_OPTS adds JVM options.
-#   BENCH_SUBMIT_TIMEOUT: seconds to wait for the service to write the submitted job (default 3600).
+#   BENCH_SUBMIT_TIMEOUT: seconds the service may not answer, or not know the job, before
+#   `fleet submit --wait` gives up (its --patience; default 3600).
 # Every JVM runs with -XX:+ExitOnOutOfMemoryError, so that running out of heap shows as exit
 # status 3 instead of a process that hangs. Every queue it uses is named bench.<pid>.*; they are
 # deleted at the end. The broker keeps running.
@@ -87,38 +90,32 @@ start_workers 1 "$CORES"
 JAVA_OPTS=$JAVA_OPTS_SAVED
 DATA="$WORK/data"
 mkdir -p "$DATA"
+RESULTS_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # Started as a plain command, not through a function, so that $! is /usr/bin/time and its child
 # the JVM that signal_stop stops.
 # shellcheck disable=SC2046
 /usr/bin/time -o "$WORK/submit.aggregator.time" -f "$TIME_FORMAT" \
   java $(jvm_opts submit.aggregator) -jar "$AGGREGATOR_JAR" "${QUEUES[@]}" --data-dir "$DATA" \
-  --metrics-port 0 2> "$WORK/submit.aggregator.log" &
+  --metrics-port "$RESULTS_PORT" 2> "$WORK/submit.aggregator.log" &
 AGGREGATOR=$!
 await_consumers "$PREFIX.results" 1 "the aggregator"
-echo "fleet submit: running"
+echo "fleet submit --wait: running"
 start=$(now)
 # shellcheck disable=SC2046
 measured submit.cli env JDK_JAVA_OPTIONS="$(jvm_opts submit.cli)" FLEET_JAR="$JAR" "$ROOT/bin/fleet" submit "${QUEUES[@]}" \
+  --wait --results-url "http://127.0.0.1:$RESULTS_PORT" --patience "PT${SUBMIT_TIMEOUT}S" \
   < "$IN" > "$WORK/submit.job" 2> "$WORK/submit.cli.log" || true
+SUBMIT_END=$(now)
 JOB=$(head -1 "$WORK/submit.job")
 SUBMIT_SAME=no
+RESULT_SAME=no
 SUBMIT_SECONDS="-"
-if [[ -n "$JOB" ]]; then
-  deadline=$(($(date +%s) + SUBMIT_TIMEOUT))
-  while [[ ! -e "$DATA/$JOB.txt" ]] && kill -0 "$AGGREGATOR" 2>/dev/null &&
-    (($(date +%s) < deadline)); do
-    sleep 1
-  done
-  if [[ -e "$DATA/$JOB.txt" ]]; then
-    SUBMIT_SECONDS=$(elapsed "$start" "$(now)")
-    cmp -s "$WORK/numbers.gnu" "$DATA/$JOB.txt" && SUBMIT_SAME=yes
-    # The service removes the job's part files after writing the output; stopping it before that
-    # is done would leave them behind and cut its figures short.
-    while [[ -d "$DATA/.spool/$JOB" ]] && kill -0 "$AGGREGATOR" 2>/dev/null &&
-      (($(date +%s) < deadline)); do
-      sleep 1
-    done
-  fi
+if [[ -n "$JOB" && -e "$DATA/$JOB.txt" ]]; then
+  SUBMIT_SECONDS=$(elapsed "$start" "$SUBMIT_END")
+  cmp -s "$WORK/numbers.gnu" "$DATA/$JOB.txt" && SUBMIT_SAME=yes
+  measured result.cli env JDK_JAVA_OPTIONS="$(jvm_opts result.cli)" FLEET_JAR="$JAR" "$ROOT/bin/fleet" result \
+    --results-url "http://127.0.0.1:$RESULTS_PORT" "$JOB" > "$WORK/result.out" 2> "$WORK/result.cli.log" || true
+  cmp -s "$WORK/numbers.gnu" "$WORK/result.out" && RESULT_SAME=yes
 fi
 stop_aggregator
 stop_workers
@@ -142,7 +139,7 @@ printf '%-7s %-17s %5s %9s %12s %20s %21s %5s\n' \
   job process exit wall_s peak_rss_MB max_heap_after_GC_MB after_full_GC_MB GCs
 for row in "factor factor.cli fleet-factor" "factor factor.worker fleet-worker" \
   "submit submit.cli fleet-submit" "submit submit.worker fleet-worker" \
-  "submit submit.aggregator fleet-aggregator"; do
+  "submit submit.aggregator fleet-aggregator" "result result.cli fleet-result"; do
   read -r job name process <<< "$row"
   read -r status wall rss < <(tail -1 "$WORK/$name.time" 2>/dev/null || echo "- - -")
   heap="-" full="-" gcs="-"
@@ -153,7 +150,12 @@ for row in "factor factor.cli fleet-factor" "factor factor.worker fleet-worker" 
 done
 echo
 echo "fleet factor: output identical to GNU factor's: $FACTOR_SAME"
-echo "fleet submit: job $JOB written by the service ${SUBMIT_SECONDS} s after submit started;" \
-  "output identical to GNU factor's: $SUBMIT_SAME"
+echo "fleet submit --wait: job $JOB written by the service ${SUBMIT_SECONDS} s after submit started;" \
+  "output identical to GNU factor's: $SUBMIT_SAME; fleet result identical: $RESULT_SAME"
+FACTOR_SECONDS=$(awk '{ print $2 }' "$WORK/factor.cli.time" 2>/dev/null | tail -1)
+RATIO=$(awk -v s="$SUBMIT_SECONDS" -v f="$FACTOR_SECONDS" \
+  'BEGIN { if (s + 0 > 0 && f + 0 > 0) printf "%.2f", s / f; else print "-" }')
+WITHIN=$(awk -v r="$RATIO" 'BEGIN { print (r != "-" && r + 0 <= 1.25) ? "yes" : "no" }')
+echo "submitted job / fleet factor: ${SUBMIT_SECONDS} s / ${FACTOR_SECONDS} s = $RATIO (within 1.25: $WITHIN)"
 grep -h -m3 -i 'OutOfMemory\|exception' "$WORK"/*.log 2>/dev/null | sed 's/^/log: /' || true
-[[ "$FACTOR_SAME" == yes && "$SUBMIT_SAME" == yes ]] || exit 2
+[[ "$FACTOR_SAME" == yes && "$SUBMIT_SAME" == yes && "$RESULT_SAME" == yes ]] || exit 2

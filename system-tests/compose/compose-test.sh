@@ -195,17 +195,41 @@ scale_during_a_job() {
 
 submit_a_job() {
   run_as_written 'seq 1 100000 | docker compose run --rm -T producer submit' "$work/submitted" || return 1
-  local job deadline=$((SECONDS + WAIT_SECONDS))
+  local job
   job=$(tail -n 1 "$work/submitted")
   echo "job id: $job"
   [ -n "$job" ] || return 1
-  local read_result="docker compose exec -T aggregator cat /data/$job.txt"
-  until $read_result >"$work/submitted-result" 2>/dev/null; do
-    [ "$SECONDS" -lt "$deadline" ] || { echo "no /data/$job.txt after ${WAIT_SECONDS} s"; return 1; }
-    sleep 2
-  done
-  readme_shows 'docker compose exec aggregator cat /data/' || return 1
-  same_as_gnu "$work/submitted-result" 'seq 1 100000'
+  readme_shows 'docker compose run --rm producer wait <job-id>' || return 1
+  readme_shows 'docker compose run --rm -T producer result <job-id> > out.txt' || return 1
+  run_as_written_for "$job" 'docker compose run --rm producer wait <job-id>' "$work/waited" ||
+    return 1
+  run_as_written_for "$job" 'docker compose run --rm -T producer result <job-id> > out.txt' \
+    "$work/result-run" || return 1
+  same_as_gnu "$work/out.txt" 'seq 1 100000' || return 1
+  docker compose exec -T aggregator test -e "/data/$job.txt" || {
+    echo "no /data/$job.txt in the results volume"
+    return 1
+  }
+  run_as_written_for "$job" 'docker compose run --rm -T producer result --delete <job-id> > out.txt' \
+    "$work/result-delete" || return 1
+  same_as_gnu "$work/out.txt" 'seq 1 100000' || return 1
+  if docker compose exec -T aggregator test -e "/data/$job.txt"; then
+    echo "/data/$job.txt is still there after result --delete"
+    return 1
+  fi
+}
+
+# run_as_written_for JOB COMMAND OUT: a README command with <job-id> in it, run for JOB; its
+# out.txt goes to the work directory rather than into the checkout.
+run_as_written_for() {
+  readme_shows "$2" || return 1
+  local command=${2//<job-id>/$1}
+  command=${command//> out.txt/> $work/out.txt}
+  echo "\$ $command"
+  bash -c "$command" >"$3" 2>"$3.err"
+  local status=$?
+  cat "$3.err"
+  [ "$status" -eq 0 ] || { echo "exit status $status"; return 1; }
 }
 
 show_status() {
@@ -279,7 +303,7 @@ step "a worker is limited to FLEET_WORKER_CPUS ($FLEET_WORKER_CPUS) CPUs and 1 G
 step "factor with arguments: identical to GNU factor" factor_arguments
 step "factor from standard input: identical to GNU factor" factor_standard_input
 step "scale 1 -> 4 -> 1 during a job: stopped workers exit 0, nothing lost or repeated" scale_during_a_job
-step "submit: the job's file in the results volume, identical to GNU factor" submit_a_job
+step "submit, wait, result: the job from the results volume, identical to GNU factor" submit_a_job
 step "status: the fleet's queues" show_status
 step "monitoring: Prometheus scrapes every worker, the aggregator and RabbitMQ" prometheus_scrapes_every_target
 step "no password in any output, help text or log" no_password_anywhere

@@ -48,6 +48,28 @@ public final class Aggregator {
     this.metrics = metrics;
   }
 
+  /** A message read and verified, not recorded yet: a task's result or a job's seal. */
+  public sealed interface Reply {
+    /** The job the reply belongs to. */
+    String job();
+
+    /** A task's result, every factorization in it verified. */
+    record Result(ResultMessage message) implements Reply {
+      @Override
+      public String job() {
+        return message.job();
+      }
+    }
+
+    /** A job's seal. */
+    record Seal(SealMessage message) implements Reply {
+      @Override
+      public String job() {
+        return message.job();
+      }
+    }
+  }
+
   /**
    * Handles one message.
    *
@@ -56,27 +78,43 @@ public final class Aggregator {
    * @throws ResultSink.UnknownTaskException when it belongs to no task the sink expects
    */
   public Outcome handle(String type, byte[] body) throws WireFormatException, IOException {
+    Reply reply = read(type, body);
+    if (reply instanceof Reply.Seal seal) {
+      sink.seal(seal.message());
+      return Outcome.SEALED;
+    }
+    Outcome outcome =
+        sink.accept(((Reply.Result) reply).message()) ? Outcome.ACCEPTED : Outcome.DUPLICATE;
+    count(outcome);
+    return outcome;
+  }
+
+  /**
+   * Reads one message and verifies it, without handing it to the sink: for a caller that records
+   * replies in batches of its own, and then {@linkplain #count counts} what became of them.
+   *
+   * @param type the AMQP {@code type} property
+   * @throws WireFormatException when the message is not a result or seal this build can read
+   */
+  public Reply read(String type, byte[] body) throws WireFormatException {
     MessageKind kind =
         MessageKind.fromType(type)
             .orElseThrow(() -> new WireFormatException("unknown message type '" + type + "'"));
-    switch (kind) {
-      case SEAL -> {
-        SealMessage seal = codec.decodeSeal(body);
-        sink.seal(seal);
-        return Outcome.SEALED;
-      }
-      case RESULT -> {
-        ResultMessage result = verified(decodeResult(body));
-        if (sink.accept(result)) {
-          accepted.incrementAndGet();
-          metrics.resultRecorded();
-          return Outcome.ACCEPTED;
-        }
-        duplicates.incrementAndGet();
-        metrics.duplicateDropped();
-        return Outcome.DUPLICATE;
-      }
+    return switch (kind) {
+      case SEAL -> new Reply.Seal(codec.decodeSeal(body));
+      case RESULT -> new Reply.Result(verified(decodeResult(body)));
       default -> throw new WireFormatException("a " + kind.type() + " is not a reply");
+    };
+  }
+
+  /** Counts a result recorded or dropped as a duplicate; a seal counts for nothing. */
+  public void count(Outcome outcome) {
+    if (outcome == Outcome.ACCEPTED) {
+      accepted.incrementAndGet();
+      metrics.resultRecorded();
+    } else if (outcome == Outcome.DUPLICATE) {
+      duplicates.incrementAndGet();
+      metrics.duplicateDropped();
     }
   }
 

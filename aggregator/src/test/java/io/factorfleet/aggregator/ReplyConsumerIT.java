@@ -57,7 +57,7 @@ class ReplyConsumerIT {
   @Test
   void shouldAcknowledgeTheReplyInHandBeforeClosingAndLeaveTheNextInTheQueue() throws Exception {
     // GIVEN a sink that holds on to the first reply until released
-    BlockingSink sink = new BlockingSink();
+    BlockingSink sink = new BlockingSink(1);
     ReplyConsumer consumer =
         new ReplyConsumer(connection, topology, queue, 2, new Aggregator(codec, sink));
     publish(result(0));
@@ -80,28 +80,38 @@ class ReplyConsumerIT {
 
   @Test
   void shouldRecordRepliesOnOtherConsumersWhileOneIsInHand() throws Exception {
-    // GIVEN two consumers and a sink that holds on to the first reply until released
-    BlockingSink sink = new BlockingSink();
+    // GIVEN one consumer more than the JVM sees processors, one reply each, and a sink that holds
+    // on to every reply but the last consumer's until released
+    int held = Runtime.getRuntime().availableProcessors();
+    BlockingSink sink = new BlockingSink(held);
     ReplyConsumer consumer =
         new ReplyConsumer(
-            connection, topology, queue, 2, 1, new Aggregator(codec, sink), FleetMetrics.NONE);
-    publish(result(0));
-    assertThat(sink.entered.await(30, TimeUnit.SECONDS)).as("first reply handed over").isTrue();
+            connection,
+            topology,
+            queue,
+            held + 1,
+            1,
+            new Aggregator(codec, sink),
+            FleetMetrics.NONE);
+    for (int task = 0; task < held; task++) {
+      publish(result(task));
+    }
+    assertThat(sink.entered.await(30, TimeUnit.SECONDS)).as("replies handed over").isTrue();
 
-    // WHEN more replies come while it is in hand
-    publish(result(1));
-    publish(result(2));
+    // WHEN more replies come while those are in hand
+    publish(result(held));
+    publish(result(held + 1));
 
-    // THEN the other consumer records them meanwhile, and closing waits for the one in hand
+    // THEN the consumer left records them meanwhile, and closing waits for those in hand
     await().atMost(Duration.ofSeconds(30)).until(() -> sink.accepted.get() == 2);
     closeWhileTheFirstReplyIsInHand(consumer, sink);
-    assertThat(sink.accepted.get()).isEqualTo(3);
+    assertThat(sink.accepted.get()).isEqualTo(held + 2);
     assertThat(channel.queueDeclarePassive(queue).getMessageCount()).isZero();
   }
 
   /**
-   * Closes the consumer on another thread while the sink holds the first reply, checks that the
-   * close waits for it, then lets the sink go on and waits until the close returns.
+   * Closes the consumer on another thread while the sink holds the first replies, checks that the
+   * close waits for them, then lets the sink go on and waits until the close returns.
    */
   private static void closeWhileTheFirstReplyIsInHand(ReplyConsumer consumer, BlockingSink sink)
       throws Exception {
@@ -135,15 +145,24 @@ class ReplyConsumerIT {
         JOB, task, "w1", 1, List.of(NumberResult.complete("6", List.of("2", "3"))));
   }
 
-  /** Records results, that of task 0 only once the test releases it. */
+  /** Records results, those of the first tasks only once the test releases them. */
   private static final class BlockingSink implements ResultSink {
-    final CountDownLatch entered = new CountDownLatch(1);
+    final int held;
+    final CountDownLatch entered;
     final CountDownLatch release = new CountDownLatch(1);
     final AtomicInteger accepted = new AtomicInteger();
 
+    /**
+     * @param held the results of tasks 0 to held - 1 are held until released
+     */
+    BlockingSink(int held) {
+      this.held = held;
+      this.entered = new CountDownLatch(held);
+    }
+
     @Override
     public boolean accept(ResultMessage result) {
-      if (result.task() != 0) {
+      if (result.task() >= held) {
         accepted.incrementAndGet();
         return true;
       }

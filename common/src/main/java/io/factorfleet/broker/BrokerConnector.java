@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Opens connections with the settings every Factor Fleet process shares: automatic recovery of
@@ -60,14 +63,52 @@ public final class BrokerConnector {
     return settings;
   }
 
-  /** One attempt; for command-line use, where waiting would hide a mistake. */
+  /**
+   * One attempt; for command-line use, where waiting would hide a mistake.
+   *
+   * <p>The connection hands each channel's deliveries to a thread of its own while that channel has
+   * any ({@link #consumerDispatch}), so that consumers on several channels handle messages at once
+   * however many processors the JVM sees.
+   */
   public Connection open(String connectionName) throws BrokerUnavailableException {
     ConnectionFactory factory = factory();
+    ExecutorService dispatch = consumerDispatch(connectionName);
     try {
-      return factory.newConnection(settings.addresses(), connectionName);
+      Connection connection = factory.newConnection(dispatch, settings.addresses(), connectionName);
+      connection.addShutdownListener(
+          cause -> {
+            if (cause.isInitiatedByApplication()) {
+              dispatch.shutdown();
+            }
+          });
+      return connection;
     } catch (IOException | TimeoutException e) {
+      dispatch.shutdownNow();
       throw describe(e);
+    } catch (RuntimeException e) {
+      dispatch.shutdownNow();
+      throw e;
     }
+  }
+
+  /**
+   * The threads that run a connection's consumers: one per channel with deliveries in hand, made
+   * when needed and ended after a minute idle. The client's own pool has as many threads as the JVM
+   * sees processors, so that on one processor a consumer holding a message (the aggregator
+   * service's, or the command line's while it writes output) held up every other consumer of the
+   * connection; the client never runs two deliveries of one channel at once, so a channel never
+   * takes more than one of these threads.
+   */
+  private static ExecutorService consumerDispatch(String connectionName) {
+    AtomicInteger threads = new AtomicInteger();
+    return Executors.newCachedThreadPool(
+        runnable -> {
+          Thread thread =
+              new Thread(
+                  runnable, "amqp-consumer-" + threads.incrementAndGet() + " " + connectionName);
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.factorfleet.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,6 +30,9 @@ public final class MetricsServer implements AutoCloseable {
   public static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private static final String TEXT = "text/plain; charset=utf-8";
+
+  /** Requests answered at once. */
+  private static final int HANDLER_THREADS = 4;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -81,8 +85,10 @@ public final class MetricsServer implements AutoCloseable {
     } catch (BindException e) {
       throw new BindException("cannot serve metrics on port " + port + ": " + e.getMessage());
     }
+    // A few threads, so that a long response (a job's results, say) never holds up /health.
     ExecutorService executor =
-        Executors.newSingleThreadExecutor(
+        Executors.newFixedThreadPool(
+            HANDLER_THREADS,
             runnable -> {
               Thread thread = new Thread(runnable, "metrics-server");
               thread.setDaemon(true);
@@ -99,6 +105,15 @@ public final class MetricsServer implements AutoCloseable {
         });
     server.start();
     return new MetricsServer(server, executor);
+  }
+
+  /**
+   * Serves {@code handler} at {@code path} and below, beside /metrics and /health: a service's own
+   * endpoints.
+   */
+  public MetricsServer route(String path, HttpHandler handler) {
+    server.createContext(path, handler);
+    return this;
   }
 
   /** The port served, the one chosen by the system when 0 was asked for. */

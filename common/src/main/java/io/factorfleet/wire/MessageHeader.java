@@ -127,6 +127,11 @@ final class MessageHeader {
     }
   }
 
+  /** Whether a job may have this id: 1 to 128 path-safe characters. */
+  static boolean isJobId(String job) {
+    return job != null && JOB_ID.matcher(job).matches();
+  }
+
   /** Checks that a job id is one a job may have: 1 to 128 path-safe characters. */
   static void requireJob(String job) throws WireFormatException {
     if (job == null || !JOB_ID.matcher(job).matches()) {

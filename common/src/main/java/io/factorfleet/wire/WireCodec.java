@@ -202,4 +202,12 @@ public final class WireCodec {
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
   }
+
+  /**
+   * Whether a job may have this id: 1 to 128 letters, digits, '.', '_' or '-', not starting with
+   * '.'; such an id is safe as a file name.
+   */
+  public static boolean isJobId(String job) {
+    return MessageHeader.isJobId(job);
+  }
 }

@@ -14,7 +14,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = FleetCommand.VERSION,
     description = "Factors integers on a fleet of workers behind RabbitMQ.",
-    subcommands = {FactorCommand.class, SubmitCommand.class, StatusCommand.class})
+    subcommands = {
+      FactorCommand.class,
+      SubmitCommand.class,
+      WaitCommand.class,
+      ResultCommand.class,
+      StatusCommand.class
+    })
 public final class FleetCommand implements Runnable {
   /** What {@code --version} prints. */
   static final String VERSION = "fleet 0.1.0";
@@ -62,6 +68,6 @@ public final class FleetCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "a command is required: factor, submit or status");
+        spec.commandLine(), "a command is required: factor, submit, wait, result or status");
   }
 }

@@ -13,15 +13,13 @@ final class JobOptions {
       description =
           "Numbers per task, at most 10000 (a task also ends at 200,000 digits); 0 sizes tasks"
               + " to about 50 ms of factoring each, learned from the workers' timings (fleet"
-              + " submit, which sees no results, then uses 256)"
+              + " submit, which sees no results, counts each number as the hardest of its size"
+              + " instead)"
               + " (env FLEET_CHUNK_SIZE, default: ${DEFAULT-VALUE}).")
   int chunkSize;
 
   /** How long a lost connection may take to come back before factor or submit gives up. */
   static final Duration RECONNECT_PATIENCE = Duration.ofMinutes(2);
-
-  /** Task size of fleet submit when none is chosen: it sees no results to learn from. */
-  static final int SUBMIT_CHUNK_SIZE = 256;
 
   @Option(
       names = "--max-digits",

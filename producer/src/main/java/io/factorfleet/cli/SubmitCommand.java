@@ -4,6 +4,7 @@ import com.rabbitmq.client.Connection;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.cli.progress.StatusLine;
+import io.factorfleet.cli.results.ResultsClient;
 import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.producer.JobFeeder;
 import io.factorfleet.producer.JobPublisher;
@@ -21,6 +22,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -33,13 +35,17 @@ import picocli.CommandLine.Spec;
     description = {
       "Publishes a job of the NUMBERs, or of the numbers read from standard input when none is"
           + " given, and prints its job id once every task is confirmed by the broker.",
-      "The fleet-aggregator service writes the results to <data-dir>/<job-id>.txt."
+      "The fleet-aggregator service writes the results to <data-dir>/<job-id>.txt; fleet wait"
+          + " waits for them, fleet result prints them."
     },
     exitCodeListHeading = "Exit status:%n",
     exitCodeList = {
-      "0:the job was submitted",
-      "1:the job was submitted without the input that was not a valid positive integer",
-      "2:RabbitMQ could not be reached, or the connection was lost for good",
+      "0:the job was submitted (with --wait: and written, every number factored)",
+      "1:the job was submitted without the input that was not a valid positive integer (with"
+          + " --wait: or written with numbers not fully factored)",
+      "2:RabbitMQ could not be reached, or the connection was lost for good (with --wait: or the"
+          + " aggregator service did not answer within the patience)",
+      "5:with --wait: the job failed, the aggregator service gave up on it and says why",
       "64:bad command line"
     })
 public final class SubmitCommand implements Callable<Integer> {
@@ -51,6 +57,16 @@ public final class SubmitCommand implements Callable<Integer> {
 
   @Mixin JobOptions jobOptions;
 
+  @Option(
+      names = "--wait",
+      description =
+          "Once submitted, wait until the aggregator service has written the job, as fleet wait"
+              + " does; the service is given all the time it needs to see the job"
+              + " (env FLEET_WAIT, default: ${DEFAULT-VALUE}).")
+  boolean await;
+
+  @Mixin ResultsOptions results;
+
   @Parameters(paramLabel = "NUMBER", description = "Numbers to factor; standard input when none.")
   List<String> numbers = List.of();
 
@@ -61,21 +77,25 @@ public final class SubmitCommand implements Callable<Integer> {
     Topology topology;
     JobFeeder feeder;
     BrokerConnector connector;
+    ResultsClient client;
     try {
+      client = await ? results.client() : null;
       topology = brokerOptions.topology();
       connector = new BrokerConnector(brokerOptions.broker());
       FactorSettings.requireRange(jobOptions.confirmWindow, 1, 100_000, "confirm window");
       feeder =
           new JobFeeder(
               new NumberParser(jobOptions.maxDigits),
-              BatchSizer.fixed(
-                  jobOptions.chunkSize == 0 ? JobOptions.SUBMIT_CHUNK_SIZE : jobOptions.chunkSize));
+              jobOptions.chunkSize == 0
+                  ? BatchSizer.estimated()
+                  : BatchSizer.fixed(jobOptions.chunkSize));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     TokenSource input =
         numbers.isEmpty() ? new TokenReader(fleet.stdin()) : TokenSource.of(numbers);
     String job = UUID.randomUUID().toString();
+    int submitted;
     try (Connection connection = connector.open("fleet submit " + job)) {
       try {
         topology.declareTaskQueue(connection);
@@ -100,11 +120,18 @@ public final class SubmitCommand implements Callable<Integer> {
         }
       }
       out.println(job);
-      return summary.invalid() > 0 ? FleetCommand.INPUT_ERROR : 0;
+      out.flush();
+      fleet.stdout().flush();
+      submitted = summary.invalid() > 0 ? FleetCommand.INPUT_ERROR : 0;
     } catch (BrokerUnavailableException e) {
       err.println("fleet: " + e.getMessage());
       return FleetCommand.BROKER_UNAVAILABLE;
     }
+    if (!await) {
+      return submitted;
+    }
+    int waited = ResultsOptions.await(client, results.patience, job, true, fleet, err);
+    return waited == 0 ? submitted : waited;
   }
 
   /** Tasks go straight to the broker; errors straight to standard error. */

@@ -4,9 +4,11 @@ import java.time.Duration;
 
 /**
  * How many numbers the next task carries. A fixed size when the user chose one; otherwise sized so
- * that each task holds about {@link #TARGET} of factoring, learned from the time workers report in
- * their results: cheap numbers travel in large batches, so the broker's per-message cost stays
- * small next to the work, and expensive ones in small batches, so work spreads over the workers.
+ * that each task holds about {@link #TARGET} of factoring: cheap numbers travel in large batches,
+ * so the broker's per-message cost stays small next to the work, and expensive ones in small
+ * batches, so work spreads over the workers. {@link #adaptive()} learns that from the time workers
+ * report in their results; {@link #estimated()}, for a publisher that sees no results, ends a task
+ * once the {@link HardestNumberCost} of its numbers reaches the target.
  */
 public final class BatchSizer {
   /** Factoring time an adaptive task aims at. */
@@ -35,6 +37,7 @@ public final class BatchSizer {
   private static final Duration PROBE_PATIENCE = Duration.ofSeconds(3);
 
   private final int fixedSize;
+  private final boolean estimated;
   private double nanosPerNumber = Double.NaN;
   private int size = FIRST_SIZE;
   private boolean growing = true;
@@ -42,19 +45,39 @@ public final class BatchSizer {
   private int handedOutSinceObservation;
   private boolean doneWaiting;
 
-  private BatchSizer(int fixedSize) {
+  private BatchSizer(int fixedSize, boolean estimated) {
     this.fixedSize = fixedSize;
+    this.estimated = estimated;
   }
 
   public static BatchSizer fixed(int size) {
     if (size < 1) {
       throw new IllegalArgumentException("chunk size must be at least 1, got " + size);
     }
-    return new BatchSizer(size);
+    return new BatchSizer(size, false);
   }
 
+  /** Sized from the workers' timings, passed to {@link #observe}. */
   public static BatchSizer adaptive() {
-    return new BatchSizer(0);
+    return new BatchSizer(0, false);
+  }
+
+  /**
+   * Sized from the numbers themselves, for a publisher that sees no timings: a task ends once the
+   * estimated time of its numbers, each as hard as the hardest of its size, would pass {@link
+   * #TARGET} (see {@link #costOf}), or at {@link #MAX_SIZE} numbers.
+   */
+  public static BatchSizer estimated() {
+    return new BatchSizer(0, true);
+  }
+
+  /**
+   * What {@code number} (canonical digits) counts against a task's {@link #TARGET}: its {@link
+   * HardestNumberCost} in nanoseconds for an {@linkplain #estimated() estimated} sizer, 0 for the
+   * others, whose tasks end at a count of numbers.
+   */
+  public long costOf(String number) {
+    return estimated ? HardestNumberCost.nanos(number.length()) : 0;
   }
 
   /** The most numbers a task of this sizer ever carries. */
@@ -70,6 +93,9 @@ public final class BatchSizer {
   public synchronized int next() throws InterruptedException {
     if (fixedSize > 0) {
       return fixedSize;
+    }
+    if (estimated) {
+      return MAX_SIZE;
     }
     if (!doneWaiting && growing && handedOutSinceObservation >= PROBES) {
       awaitObservation();
@@ -93,7 +119,7 @@ public final class BatchSizer {
 
   /** Learns from a result: {@code numbers} factored in {@code nanos}. */
   public synchronized void observe(int numbers, long nanos) {
-    if (fixedSize > 0 || numbers <= 0 || nanos <= 0) {
+    if (fixedSize > 0 || estimated || numbers <= 0 || nanos <= 0) {
       return;
     }
     double sample = (double) nanos / numbers;

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Cuts the input of a job into tasks as it streams in: valid numbers are gathered into batches of
- * the size a {@link BatchSizer} gives, and of at most {@link #MAX_TASK_DIGITS} digits; an invalid
- * token is reported at its place in the input, between batches. Only one batch is held at a time.
+ * the size a {@link BatchSizer} gives, of at most {@link #MAX_TASK_DIGITS} digits and of at most
+ * {@link BatchSizer#TARGET} of the {@linkplain BatchSizer#costOf cost} it counts; an invalid token
+ * is reported at its place in the input, between batches. Only one batch is held at a time.
  */
 public final class JobFeeder {
   /**
@@ -19,6 +20,8 @@ public final class JobFeeder {
    * this many digits stay below the wire format's limit on a message.
    */
   public static final int MAX_TASK_DIGITS = 200_000;
+
+  private static final long TARGET_NANOS = BatchSizer.TARGET.toNanos();
 
   /** What becomes of the input. */
   public interface Steps {
@@ -79,15 +82,21 @@ public final class JobFeeder {
     private List<String> numbers = List.of();
     private int limit;
     private int digits;
+    private long nanos;
     private long tasks;
 
     Batch(Steps steps) {
       this.steps = steps;
     }
 
-    /** Whether {@code number} can join without the task going over {@link #MAX_TASK_DIGITS}. */
+    /**
+     * Whether {@code number} can join without the task going over {@link #MAX_TASK_DIGITS} or its
+     * sizer's {@link BatchSizer#TARGET}; a task's first number always does.
+     */
     boolean fits(String number) {
-      return numbers.isEmpty() || digits + number.length() <= MAX_TASK_DIGITS;
+      return numbers.isEmpty()
+          || (digits + number.length() <= MAX_TASK_DIGITS
+              && sizer.costOf(number) <= TARGET_NANOS - nanos);
     }
 
     void add(String number) throws InterruptedException {
@@ -95,9 +104,11 @@ public final class JobFeeder {
         limit = sizer.next();
         numbers = new ArrayList<>(limit);
         digits = 0;
+        nanos = 0;
       }
       numbers.add(number);
       digits += number.length();
+      nanos += sizer.costOf(number); // a first number may cost anything, those after it fit
     }
 
     boolean isFull() {

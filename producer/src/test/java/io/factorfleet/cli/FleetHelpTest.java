@@ -45,7 +45,7 @@ class FleetHelpTest {
   @Test
   void shouldListTheCommands() {
     FleetRun run = FleetRun.of("--help");
-    assertThat(run.out()).contains("factor", "submit", "status");
+    assertThat(run.out()).contains("factor", "submit", "wait", "result", "status");
     assertThat(run.exitCode()).isZero();
   }
 

@@ -83,4 +83,34 @@ class JobFeederTest {
 
     assertThat(recorder.events).containsExactly("task 0 2", "task 1 2");
   }
+
+  @Test
+  void shouldPutTenThousandCheapNumbersInATaskWhenSizingByEstimate() throws Exception {
+    Recorder recorder = new Recorder();
+    List<String> nineDigits = Collections.nCopies(25_000, "123456789");
+
+    new JobFeeder(new NumberParser(100), BatchSizer.estimated())
+        .feed(TokenSource.of(nineDigits), recorder);
+
+    assertThat(recorder.events).containsExactly("task 0 10000", "task 1 10000", "task 2 5000");
+  }
+
+  @Test
+  void shouldEndATaskOnceTheEstimatedTimeOfItsNumbersReachesTheTarget() throws Exception {
+    Recorder recorder = new Recorder();
+    String nineteenDigits = "1000000000000000003";
+    String thirtyDigits = "1" + "0".repeat(28) + "7";
+    String fortyDigits = "1" + "0".repeat(38) + "9";
+    List<String> tokens = new ArrayList<>(Collections.nCopies(2 * 909, nineteenDigits));
+    tokens.addAll(Collections.nCopies(4, thirtyDigits));
+    tokens.addAll(Collections.nCopies(2, fortyDigits));
+
+    new JobFeeder(new NumberParser(100), BatchSizer.estimated())
+        .feed(TokenSource.of(tokens), recorder);
+
+    // 50 ms is 909 numbers of 19 digits at 55 us, 3 of 30 digits at 13.5 ms; 40 digits go alone
+    assertThat(recorder.events)
+        .containsExactly(
+            "task 0 909", "task 1 909", "task 2 3", "task 3 1", "task 4 1", "task 5 1");
+  }
 }

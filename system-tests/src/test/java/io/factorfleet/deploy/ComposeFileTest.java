@@ -232,6 +232,14 @@ class ComposeFileTest {
   }
 
   @Test
+  void shouldLetTheCommandLineReachSubmittedResultsOnTheComposeNetworkOnly() {
+    String port = environment("aggregator").path(METRICS_PORT).asText();
+    assertThat(environment("producer").path("FLEET_RESULTS_URL").asText())
+        .isEqualTo("http://aggregator:" + port);
+    assertThat(service("aggregator").has("ports")).isFalse();
+  }
+
+  @Test
   void shouldStartMonitoringOnlyWhenItsProfileIsAskedFor() {
     for (String service : List.of("prometheus", "grafana")) {
       assertThat(service(service).path("profiles").toString()).as(service).contains("monitoring");

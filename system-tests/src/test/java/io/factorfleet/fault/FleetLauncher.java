@@ -82,6 +82,15 @@ public final class FleetLauncher implements AutoCloseable {
   }
 
   /**
+   * The aggregator service writing to {@code dataDir} and serving on {@code metricsPort}, once it
+   * consumes the result queue: a service started again on the same port, as compose restarts it.
+   */
+  public FleetProcess aggregator(String id, Path dataDir, int metricsPort) throws IOException {
+    return start(id, FleetJars.aggregator(), List.of("--data-dir", dataDir.toString()), metricsPort)
+        .awaitLog("aggregator consuming", READY_TIMEOUT);
+  }
+
+  /**
    * Submits {@code numbers} with {@code fleet submit}, in tasks of {@code chunkSize}, and returns
    * the job once the broker has confirmed all of it.
    */
@@ -107,8 +116,12 @@ public final class FleetLauncher implements AutoCloseable {
   }
 
   private FleetProcess start(String name, Path jar, List<String> args) throws IOException {
+    return start(name, jar, args, sparePort());
+  }
+
+  private FleetProcess start(String name, Path jar, List<String> args, int metricsPort)
+      throws IOException {
     Path log = workDir.resolve(name + ".log");
-    int metricsPort = sparePort();
     ProcessBuilder builder =
         command(jar, args)
             .redirectErrorStream(true)
@@ -133,7 +146,8 @@ public final class FleetLauncher implements AutoCloseable {
     return builder;
   }
 
-  private static int sparePort() throws IOException {
+  /** A port no process listens on right now. */
+  public static int sparePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -1,17 +1,17 @@
 package io.factorfleet.fault;
 
+import io.factorfleet.aggregator.service.SpoolDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A job handed to the aggregator service with {@code fleet submit}, and what its data directory
- * shows of it: a part file per recorded task while it runs, {@code <job>.txt} once it is complete.
+ * shows of it: the tasks recorded in its spool while it runs, {@code <job>.txt} once it is
+ * complete.
  *
  * @param id the job id {@code fleet submit} printed
  * @param numbers the numbers submitted, in order
@@ -31,15 +31,17 @@ public record SubmittedJob(String id, List<String> numbers, long tasks, Path dat
     return Files.exists(output());
   }
 
-  /** Tasks whose results the aggregator service has written down so far. */
+  /**
+   * Tasks whose results the aggregator service has written down so far: the whole records in its
+   * spool, what a service started now would find.
+   */
   public long tasksRecorded() {
     if (isComplete()) {
       return tasks;
     }
-    try (Stream<Path> parts = Files.list(dataDir.resolve(".spool").resolve(id))) {
-      return parts.filter(p -> p.getFileName().toString().endsWith(".part")).count();
-    } catch (NoSuchFileException e) {
-      return isComplete() ? tasks : 0;
+    try {
+      long recorded = SpoolDirectory.tasksRecorded(dataDir, id);
+      return recorded == 0 && isComplete() ? tasks : recorded;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

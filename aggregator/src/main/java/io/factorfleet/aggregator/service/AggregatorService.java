@@ -3,13 +3,17 @@ package io.factorfleet.aggregator.service;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MetricsCollector;
 import io.factorfleet.aggregator.Aggregator;
-import io.factorfleet.aggregator.ReplyConsumer;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.metrics.Health;
 import io.factorfleet.wire.WireCodec;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +28,12 @@ public final class AggregatorService implements AutoCloseable {
   private final Connection connection;
   private final SpoolDirectory spool;
   private final Aggregator aggregator;
-  private final ReplyConsumer consumer;
+  private final GroupCommitConsumer consumer;
+  private final ScheduledExecutorService sweeper;
   private volatile boolean closed;
+
+  /** How often jobs older than the keep-for limit are looked for, at most. */
+  private static final Duration MAX_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
   private AggregatorService(
       AggregatorSettings settings, FleetMetrics metrics, Connection connection) throws IOException {
@@ -36,14 +44,43 @@ public final class AggregatorService implements AutoCloseable {
     settings.topology().declareResultQueue(connection);
     this.aggregator = new Aggregator(new WireCodec(), spool, metrics);
     this.consumer =
-        new ReplyConsumer(
+        new GroupCommitConsumer(
             connection,
-            settings.topology(),
             settings.topology().resultQueue(),
-            1,
-            settings.prefetch(),
+            settings.topology().deadLetterQueue(),
+            settings.consumers(),
+            settings.prefetchPerConsumer(),
             aggregator,
+            spool,
             metrics);
+    this.sweeper = settings.keepFor().isZero() ? null : startSweeper(settings.keepFor());
+  }
+
+  /**
+   * Deletes written jobs older than {@code keepFor} now and then: every tenth of it, at most every
+   * {@link #MAX_SWEEP_INTERVAL}.
+   */
+  private ScheduledExecutorService startSweeper(Duration keepFor) {
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "keep-for");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = Math.max(1, Math.min(keepFor.toMillis() / 10, MAX_SWEEP_INTERVAL.toMillis()));
+    executor.scheduleWithFixedDelay(
+        () -> {
+          try {
+            spool.deleteOlderThan(keepFor, Instant.now());
+          } catch (IOException | RuntimeException e) {
+            log.error("could not delete the jobs older than {}", keepFor, e);
+          }
+        },
+        0,
+        every,
+        TimeUnit.MILLISECONDS);
+    return executor;
   }
 
   /**
@@ -71,11 +108,13 @@ public final class AggregatorService implements AutoCloseable {
                 settings.connectPatience(),
                 connection -> new AggregatorService(settings, metrics, connection));
     log.info(
-        "aggregator consuming {} at {} with prefetch {}, writing jobs to {}",
+        "aggregator consuming {} at {} with {} consumers, prefetch {} each, writing jobs to {}{}",
         settings.topology().resultQueue(),
         settings.broker().display(),
-        settings.prefetch(),
-        settings.dataDir().toAbsolutePath());
+        settings.consumers(),
+        settings.prefetchPerConsumer(),
+        settings.dataDir().toAbsolutePath(),
+        settings.keepFor().isZero() ? "" : ", keeping them for " + settings.keepFor());
     return service;
   }
 
@@ -104,6 +143,9 @@ public final class AggregatorService implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+    }
     try {
       consumer.close();
     } catch (RuntimeException e) {
@@ -114,10 +156,13 @@ public final class AggregatorService implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       connection.abort();
     }
+    spool.close();
     log.info(
-        "aggregator stopped: {} results recorded, {} duplicates dropped, {} dead-lettered",
+        "aggregator stopped: {} results recorded, {} duplicates dropped, {} dead-lettered,"
+            + " in {} batches",
         aggregator.accepted(),
         aggregator.duplicates(),
-        consumer.deadLettered());
+        consumer.deadLettered(),
+        consumer.batches());
   }
 }

@@ -13,16 +13,39 @@ import java.util.Objects;
  * @param broker where the broker is
  * @param topology the queues; the service consumes the result queue
  * @param dataDir where finished jobs are written
- * @param prefetch unacknowledged replies the broker may send ahead; {@link #prefetchForHeap} is the
- *     default
+ * @param prefetch unacknowledged replies the broker may send ahead to all consumers together;
+ *     {@link #prefetchForHeap} is the default
  * @param connectPatience at start, how long to wait for the broker to answer
+ * @param consumers consumers of the result queue, each reading and verifying replies on a thread of
+ *     its own
+ * @param keepFor how long a written job is kept before it is deleted; {@link Duration#ZERO} keeps
+ *     jobs until deleted on request
  */
 public record AggregatorSettings(
     BrokerSettings broker,
     Topology topology,
     Path dataDir,
     int prefetch,
-    Duration connectPatience) {
+    Duration connectPatience,
+    int consumers,
+    Duration keepFor) {
+  /** Settings with one consumer per processor, keeping written jobs until deleted on request. */
+  public AggregatorSettings(
+      BrokerSettings broker,
+      Topology topology,
+      Path dataDir,
+      int prefetch,
+      Duration connectPatience) {
+    this(
+        broker,
+        topology,
+        dataDir,
+        prefetch,
+        connectPatience,
+        Runtime.getRuntime().availableProcessors(),
+        Duration.ZERO);
+  }
+
   public AggregatorSettings {
     Objects.requireNonNull(broker, "broker");
     Objects.requireNonNull(topology, "topology");
@@ -33,6 +56,21 @@ public record AggregatorSettings(
     if (connectPatience == null || connectPatience.isNegative() || connectPatience.isZero()) {
       throw new IllegalArgumentException("connect patience must be positive");
     }
+    if (consumers < 1 || consumers > 256) {
+      throw new IllegalArgumentException("consumers must be 1 to 256, got " + consumers);
+    }
+    if (keepFor == null || keepFor.isNegative()) {
+      throw new IllegalArgumentException(
+          "keep-for must be 0 (for ever) or positive, got " + keepFor);
+    }
+  }
+
+  /**
+   * Replies the broker may send ahead to each consumer: the prefetch shared between them, so that
+   * all of them together hold no more than it, and at least one each.
+   */
+  public int prefetchPerConsumer() {
+    return Math.max(1, prefetch / consumers);
   }
 
   /** The prefetch when none is chosen, whatever the heap. */

@@ -22,7 +22,8 @@ public enum OutputFormat {
    */
   GNU {
     @Override
-    void appendLine(NumberResult result, ResultMessage task, GnuFormat gnu, LineBuffer into) {
+    public void appendLine(
+        NumberResult result, ResultMessage task, GnuFormat gnu, LineBuffer into) {
       if (result.value() >= 0) {
         gnu.appendLine(result.value(), result.factors(), into);
       } else {
@@ -40,7 +41,8 @@ public enum OutputFormat {
    */
   JSONL {
     @Override
-    void appendLine(NumberResult result, ResultMessage task, GnuFormat gnu, LineBuffer into) {
+    public void appendLine(
+        NumberResult result, ResultMessage task, GnuFormat gnu, LineBuffer into) {
       try {
         into.utf8(
             Json.MAPPER.writeValueAsString(
@@ -59,7 +61,8 @@ public enum OutputFormat {
   /** {@code n,factors} with a header line; the factors separated by spaces: {@code 12,2 2 3}. */
   CSV {
     @Override
-    void appendLine(NumberResult result, ResultMessage task, GnuFormat gnu, LineBuffer into) {
+    public void appendLine(
+        NumberResult result, ResultMessage task, GnuFormat gnu, LineBuffer into) {
       into.ascii(result.n()).put(',');
       for (int i = 0; i < result.factors().size(); i++) {
         if (i > 0) {
@@ -70,7 +73,7 @@ public enum OutputFormat {
     }
 
     @Override
-    Optional<String> header() {
+    public Optional<String> header() {
       return Optional.of("n,factors");
     }
   };
@@ -91,7 +94,8 @@ public enum OutputFormat {
    * @param gnu the layout of the {@link #GNU} format, with or without exponents; the others list
    *     every factor as often as it divides, as data for programs
    */
-  abstract void appendLine(NumberResult result, ResultMessage task, GnuFormat gnu, LineBuffer into);
+  public abstract void appendLine(
+      NumberResult result, ResultMessage task, GnuFormat gnu, LineBuffer into);
 
   /**
    * Appends the line of a number completely factored in this process, without the line end: no
@@ -107,7 +111,7 @@ public enum OutputFormat {
   }
 
   /** The line written before any result, if the format has one. */
-  Optional<String> header() {
+  public Optional<String> header() {
     return Optional.empty();
   }
 
