@@ -45,7 +45,8 @@ class BrokerRestartIT {
       FleetProcess w1 = fleet.worker("w1");
       FleetProcess w2 = fleet.worker("w2");
       long started = System.nanoTime();
-      SubmittedJob job = fleet.submit(Jobs.numbers(3), Jobs.CHUNK_SIZE, data);
+      // a task per number: the node's stop takes seconds, and the job must outlast it
+      SubmittedJob job = fleet.submit(Jobs.numbers(3), 1, data);
 
       // WHEN the node stops mid-job and starts again with the same data directory
       awaitProgress(job, 0.25, fleet);
