@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -75,13 +74,7 @@ public final class ResultCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException, IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ResultsClient client;
-    try {
-      ResultsOptions.requireJobId(job);
-      client = results.client();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
+    ResultsClient client = results.clientFor(job, spec);
     try {
       JobProgress status = client.status(job);
       if (status.isUnknown()) {

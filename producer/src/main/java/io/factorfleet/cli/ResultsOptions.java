@@ -8,7 +8,9 @@ import io.factorfleet.wire.WireCodec;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Where and how patiently {@code wait}, {@code result} and {@code submit --wait} reach the
@@ -60,6 +62,20 @@ final class ResultsOptions {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           e.getMessage().startsWith("results URL") ? e.getMessage() : "bad results URL: " + e);
+    }
+  }
+
+  /**
+   * The client for a command about {@code job}, once the job id and these options are checked.
+   *
+   * @throws ParameterException saying what is wrong with them
+   */
+  ResultsClient clientFor(String job, CommandSpec spec) {
+    try {
+      requireJobId(job);
+      return client();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }
 
