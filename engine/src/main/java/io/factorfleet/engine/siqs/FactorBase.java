@@ -29,13 +29,14 @@ public final class FactorBase {
     primes[0] = 2;
     roots[0] = kN.testBit(0) ? 1 : 0;
     int count = 1;
+    int[] words = ModularInts.magnitudeWords(kN);
     int limit = Math.max(1 << 12, (int) (size * 2.4 * Math.log(size * 2.0 + 10)));
     int from = 3;
     while (count < size) {
       boolean[] composite = oddCompositesBelow(limit);
       for (int p = from; p < limit && count < size; p += 2) {
         if (!composite[p]) {
-          int residue = kN.mod(BigInteger.valueOf(p)).intValue();
+          int residue = (int) ModularInts.residue(words, p);
           if (residue == 0 || ModularInts.isQuadraticResidue(residue, p)) {
             primes[count] = p;
             roots[count] = ModularInts.sqrt(residue, p);

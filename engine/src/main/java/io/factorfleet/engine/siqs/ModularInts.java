@@ -1,9 +1,35 @@
 package io.factorfleet.engine.siqs;
 
+import java.math.BigInteger;
+
 /** Arithmetic modulo an odd prime below 2^31: powers, inverses and square roots. */
 public final class ModularInts {
 
   private ModularInts() {}
+
+  /** The magnitude of n as 32-bit words, most significant first, for {@link #residue}. */
+  public static int[] magnitudeWords(BigInteger n) {
+    byte[] bytes = n.abs().toByteArray();
+    int[] words = new int[(bytes.length + 3) / 4];
+    for (int i = 0; i < bytes.length; i++) {
+      int fromEnd = bytes.length - 1 - i;
+      words[words.length - 1 - fromEnd / 4] |= (bytes[i] & 0xff) << (8 * (fromEnd % 4));
+    }
+    return words;
+  }
+
+  /**
+   * The number whose {@link #magnitudeWords} these are, modulo p (below 2^31): BigInteger's own
+   * remainder by a one-word divisor allocates and goes through its general long division, which
+   * costs several times more.
+   */
+  public static long residue(int[] words, int p) {
+    long r = 0;
+    for (int word : words) {
+      r = ((r << 32) | (word & 0xFFFFFFFFL)) % p;
+    }
+    return r;
+  }
 
   /** base^exponent mod p, for 0 <= base < p. */
   public static int pow(long base, long exponent, int p) {

@@ -7,6 +7,11 @@ import java.util.stream.IntStream;
  * The Knuth-Schroeppel choice of a small square-free multiplier k: sieving over kN instead of N
  * pays when many small primes are then quadratic residues, since each such prime divides sieve
  * values twice as often as an average prime.
+ *
+ * <p>The Legendre symbol is multiplicative, so (kN / p) = (k / p)(N / p): the symbols of every
+ * candidate k are a table built once, and a number costs one symbol per prime, not one per prime
+ * and candidate. At 30 digits that cut the choice from about a tenth of the whole factorization to
+ * a few microseconds.
  */
 public final class Multiplier {
 
@@ -23,29 +28,46 @@ public final class Multiplier {
           .filter(p -> BigInteger.valueOf(p).isProbablePrime(30))
           .toArray();
 
+  /** (k / p) for each candidate k (rows) and odd prime p (columns): -1, 0 or 1. */
+  private static final byte[][] CANDIDATE_SYMBOLS = candidateSymbols();
+
+  /** What a prime dividing kN adds to the score, and what a residue prime adds. */
+  private static final double[] DIVIDING_WEIGHTS = new double[ODD_PRIMES.length];
+
+  private static final double[] RESIDUE_WEIGHTS = new double[ODD_PRIMES.length];
+
+  static {
+    for (int i = 0; i < ODD_PRIMES.length; i++) {
+      int p = ODD_PRIMES[i];
+      DIVIDING_WEIGHTS[i] = Math.log(p) / p;
+      RESIDUE_WEIGHTS[i] = 2 * Math.log(p) / (p - 1);
+    }
+  }
+
   private Multiplier() {}
 
   /** The multiplier with the best Knuth-Schroeppel score for n (odd, not a perfect square). */
   public static int choose(BigInteger n) {
-    int[] residues = new int[ODD_PRIMES.length];
+    int[] words = ModularInts.magnitudeWords(n);
+    byte[] symbolsOfN = new byte[ODD_PRIMES.length];
     for (int i = 0; i < ODD_PRIMES.length; i++) {
-      residues[i] = n.mod(BigInteger.valueOf(ODD_PRIMES[i])).intValue();
+      symbolsOfN[i] = symbol(ModularInts.residue(words, ODD_PRIMES[i]), ODD_PRIMES[i]);
     }
     double bestScore = Double.NEGATIVE_INFINITY;
     int best = 1;
-    for (int k : CANDIDATES) {
-      double score = score(n.intValue() * k, residues, k);
+    for (int c = 0; c < CANDIDATES.length; c++) {
+      double score = score(n.intValue() * CANDIDATES[c], symbolsOfN, c);
       if (score > bestScore) {
         bestScore = score;
-        best = k;
+        best = CANDIDATES[c];
       }
     }
     return best;
   }
 
   /** The expected contribution of small primes to log |Q(x)|, less the cost of a larger kN. */
-  private static double score(int lowBitsOfKn, int[] residuesOfN, int k) {
-    double score = -0.5 * Math.log(k);
+  private static double score(int lowBitsOfKn, byte[] symbolsOfN, int candidate) {
+    double score = -0.5 * Math.log(CANDIDATES[candidate]);
     int mod8 = lowBitsOfKn & 7;
     if (mod8 == 1) {
       score += 2 * Math.log(2);
@@ -54,15 +76,33 @@ public final class Multiplier {
     } else if (mod8 == 3 || mod8 == 7) {
       score += 0.5 * Math.log(2);
     }
+    byte[] symbolsOfK = CANDIDATE_SYMBOLS[candidate];
     for (int i = 0; i < ODD_PRIMES.length; i++) {
-      int p = ODD_PRIMES[i];
-      int residue = (int) ((long) residuesOfN[i] * k % p);
-      if (residue == 0) {
-        score += Math.log(p) / p;
-      } else if (ModularInts.isQuadraticResidue(residue, p)) {
-        score += 2 * Math.log(p) / (p - 1);
+      int symbol = symbolsOfN[i] * symbolsOfK[i];
+      if (symbol == 0) {
+        score += DIVIDING_WEIGHTS[i];
+      } else if (symbol == 1) {
+        score += RESIDUE_WEIGHTS[i];
       }
     }
     return score;
+  }
+
+  private static byte[][] candidateSymbols() {
+    byte[][] symbols = new byte[CANDIDATES.length][ODD_PRIMES.length];
+    for (int c = 0; c < CANDIDATES.length; c++) {
+      for (int i = 0; i < ODD_PRIMES.length; i++) {
+        symbols[c][i] = symbol(CANDIDATES[c] % ODD_PRIMES[i], ODD_PRIMES[i]);
+      }
+    }
+    return symbols;
+  }
+
+  /** The Legendre symbol (a / p) for 0 <= a < p, by Euler's criterion. */
+  private static byte symbol(long a, int p) {
+    if (a == 0) {
+      return 0;
+    }
+    return (byte) (ModularInts.isQuadraticResidue((int) a, p) ? 1 : -1);
   }
 }

@@ -2,6 +2,8 @@ package io.factorfleet.engine.siqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
+import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,6 +39,18 @@ class ModularIntsTest {
     int step = Math.max(1, p / 5_000);
     for (int a = 1; a < p; a += step) {
       assertThat((long) a * ModularInts.inverse(a, p) % p).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {3, 5, 65_537, 1_000_003, Integer.MAX_VALUE})
+  void shouldReduceNumbersOfEverySizeFromTheirWords(int p) {
+    Random random = new Random(p);
+    for (int bits = 1; bits <= 400; bits += 7) {
+      BigInteger n = new BigInteger(bits, random);
+      assertThat(ModularInts.residue(ModularInts.magnitudeWords(n), p))
+          .as("%s mod %d", n, p)
+          .isEqualTo(n.mod(BigInteger.valueOf(p)).longValue());
     }
   }
 }

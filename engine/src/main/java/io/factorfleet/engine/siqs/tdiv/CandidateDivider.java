@@ -1,6 +1,7 @@
 package io.factorfleet.engine.siqs.tdiv;
 
 import io.factorfleet.engine.siqs.FactorBase;
+import io.factorfleet.engine.siqs.ModularInts;
 import io.factorfleet.engine.siqs.Relation;
 import io.factorfleet.engine.siqs.poly.PolynomialFamily;
 import java.math.BigInteger;
@@ -88,7 +89,7 @@ public final class CandidateDivider {
       found[count++] = 2;
     }
     q = q.shiftRight(twos);
-    int dividingCount = dividingPrimes(family, position, words(q));
+    int dividingCount = dividingPrimes(family, position, ModularInts.magnitudeWords(q));
     if (dividingCount < 0) {
       return null;
     }
@@ -105,16 +106,16 @@ public final class CandidateDivider {
     }
     q = q.divide(BigInteger.valueOf(product));
     // and some divide it more than once: tested on q's words, divided (rarely) as BigIntegers
-    int[] words = words(q);
+    int[] words = ModularInts.magnitudeWords(q);
     for (int i = 0; i < dividingCount && q.bitLength() > 1; i++) {
       int p = dividing[i];
-      while (residue(words, p) == 0) {
+      while (ModularInts.residue(words, p) == 0) {
         if (count == MAX_FACTORS) {
           return null;
         }
         found[count++] = p;
         q = q.divide(BigInteger.valueOf(p));
-        words = words(q);
+        words = ModularInts.magnitudeWords(q);
       }
     }
     if (q.bitLength() > 62 || q.longValue() >= largePrimeBound) {
@@ -136,7 +137,7 @@ public final class CandidateDivider {
     int count = 0;
     for (int j : family.aPrimeIndices()) {
       int p = factorBase.prime(j);
-      if (residue(q, p) == 0) {
+      if (ModularInts.residue(q, p) == 0) {
         dividing[count++] = p;
       }
     }
@@ -162,28 +163,5 @@ public final class CandidateDivider {
       }
     }
     return count;
-  }
-
-  /** The magnitude of the non-negative q as 32-bit words, most significant first. */
-  private static int[] words(BigInteger q) {
-    byte[] bytes = q.toByteArray();
-    int[] words = new int[(bytes.length + 3) / 4];
-    for (int i = 0; i < bytes.length; i++) {
-      int fromEnd = bytes.length - 1 - i;
-      words[words.length - 1 - fromEnd / 4] |= (bytes[i] & 0xff) << (8 * (fromEnd % 4));
-    }
-    return words;
-  }
-
-  /**
-   * q modulo p (below 2^31) from q's words: BigInteger's own remainder by a one-word divisor goes
-   * through its general long division and costs several times more.
-   */
-  private static long residue(int[] words, int p) {
-    long r = 0;
-    for (int word : words) {
-      r = ((r << 32) | (word & 0xFFFFFFFFL)) % p;
-    }
-    return r;
   }
 }
