@@ -23,24 +23,25 @@ public record SiqsParameters(
     int extraRelations) {
 
   /**
-   * Bits of kN, then factor base size, M, large prime multiplier, small prime limit and threshold
-   * slack; sizes in between are interpolated. Rows from 166 to 233 bits (50 to 70 digits) were
-   * measured on balanced semiprimes, one thread (SiqsParameterReport in bench/jmh); the others are
-   * extrapolated along them. See docs/engine.md for the measurements and the command.
+   * Bits of kN, then factor base size, M, large prime multiplier, small prime limit, threshold
+   * slack and extra relations; sizes in between are interpolated. Rows from 100 to 233 bits (30 to
+   * 70 digits) were measured on balanced semiprimes, one thread (whole factorizations below 166
+   * bits, SiqsParameterReport in bench/jmh above); the others are extrapolated along them. Up to
+   * 166 bits the matrix goes to Gaussian elimination, which needs few spare relations; block
+   * Lanczos, from 3,000 columns, finds 64 dependencies at a time. See docs/engine.md for the
+   * measurements and the commands.
    */
   private static final double[][] TABLE = {
-    {80, 80, 1 << 13, 20, 32, 20},
-    {100, 150, 1 << 14, 40, 32, 24},
-    {133, 400, 1 << 14, 60, 64, 28},
-    {166, 1500, 1 << 14, 300, 64, 32},
-    {200, 4000, 1 << 15, 600, 128, 37},
-    {233, 15000, 1 << 16, 800, 128, 41},
-    {266, 30000, 3 << 15, 1000, 128, 43},
-    {299, 50000, 1 << 17, 1200, 128, 45},
-    {332, 70000, 3 << 16, 1600, 128, 47},
+    {80, 100, 1 << 13, 20, 32, 17, 20},
+    {100, 250, 3 << 12, 40, 32, 18, 20},
+    {133, 700, 1 << 14, 60, 64, 27, 20},
+    {166, 1800, 18 << 10, 340, 64, 32, 20},
+    {200, 4000, 1 << 15, 600, 128, 37, 64},
+    {233, 15000, 1 << 16, 800, 128, 41, 64},
+    {266, 30000, 3 << 15, 1000, 128, 43, 64},
+    {299, 50000, 1 << 17, 1200, 128, 45, 64},
+    {332, 70000, 3 << 16, 1600, 128, 47, 64},
   };
-
-  private static final int EXTRA_RELATIONS = 64;
 
   public SiqsParameters {
     if (factorBaseSize < 10) {
@@ -71,8 +72,8 @@ public record SiqsParameters(
     int multiplier = (int) Math.round(low[3] + t * (high[3] - low[3]));
     int smallPrimeLimit = (int) (t < 0.5 ? low[4] : high[4]);
     double slack = low[5] + t * (high[5] - low[5]);
-    return new SiqsParameters(
-        factorBaseSize, halfWidth, multiplier, smallPrimeLimit, slack, EXTRA_RELATIONS);
+    int extra = (int) Math.round(low[6] + t * (high[6] - low[6]));
+    return new SiqsParameters(factorBaseSize, halfWidth, multiplier, smallPrimeLimit, slack, extra);
   }
 
   /** The number of relations to collect: a column per prime, the sign row, and the extra. */
