@@ -13,10 +13,22 @@ public final class FactorBase {
   private final int[] primes;
   private final int[] roots;
 
+  /**
+   * The index of each odd number's prime, (p - 1) / 2 to index, -1 for numbers not in the base: the
+   * matrix maps every prime of every relation to its row, and a binary search per prime took a
+   * twentieth of a 30-digit factorization. At 80 digits the table is 2.6 MB.
+   */
+  private final int[] indexOfOdd;
+
   private FactorBase(BigInteger kN, int[] primes, int[] roots) {
     this.kN = kN;
     this.primes = primes;
     this.roots = roots;
+    this.indexOfOdd = new int[primes[primes.length - 1] / 2 + 1];
+    Arrays.fill(indexOfOdd, -1);
+    for (int j = 1; j < primes.length; j++) {
+      indexOfOdd[primes[j] / 2] = j;
+    }
   }
 
   /** The first {@code size} primes (size at least 2) over which kN is a square, 2 first. */
@@ -94,6 +106,9 @@ public final class FactorBase {
 
   /** The index of prime p, or a negative number when p is not in the factor base. */
   public int indexOf(int p) {
-    return Arrays.binarySearch(primes, p);
+    if (p == 2) {
+      return 0;
+    }
+    return (p & 1) == 1 && p > 0 && p / 2 < indexOfOdd.length ? indexOfOdd[p / 2] : -1;
   }
 }

@@ -43,10 +43,17 @@ public record Relation(BigInteger y, boolean negative, int[] primes, long largeP
 
   /** {@code y^2 - kN} as this relation states it: sign, primes and large prime multiplied. */
   public BigInteger value() {
+    // factor-base primes are below 2^31: gather them into longs below 2^32 first
     BigInteger product = BigInteger.valueOf(largePrime);
+    long chunk = 1;
     for (int p : primes) {
-      product = product.multiply(BigInteger.valueOf(p));
+      if (chunk >= 1L << 32) {
+        product = product.multiply(BigInteger.valueOf(chunk));
+        chunk = 1;
+      }
+      chunk *= p;
     }
+    product = product.multiply(BigInteger.valueOf(chunk));
     return negative ? product.negate() : product;
   }
 

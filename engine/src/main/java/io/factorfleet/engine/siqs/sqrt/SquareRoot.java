@@ -3,9 +3,8 @@ package io.factorfleet.engine.siqs.sqrt;
 import io.factorfleet.engine.siqs.Relation;
 import io.factorfleet.engine.siqs.relations.RelationSet.Column;
 import java.math.BigInteger;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The last step of the sieve: a dependency is a set of columns whose relations multiply to a
@@ -24,8 +23,16 @@ public final class SquareRoot {
    */
   public static BigInteger factorFrom(BigInteger n, List<Column> columns, int[] dependency) {
     BigInteger x = BigInteger.ONE;
-    Map<Long, Integer> exponents = new HashMap<>();
     int negatives = 0;
+    int primeCount = 0;
+    for (int c : dependency) {
+      for (Relation relation : columns.get(c).relations()) {
+        primeCount += relation.primeCount() + 1;
+      }
+    }
+    // every prime of every relation, sorted: each run of one prime is its exponent
+    long[] primes = new long[primeCount];
+    int next = 0;
     for (int c : dependency) {
       for (Relation relation : columns.get(c).relations()) {
         x = x.multiply(relation.y()).mod(n);
@@ -33,25 +40,38 @@ public final class SquareRoot {
           negatives++;
         }
         for (int k = 0; k < relation.primeCount(); k++) {
-          exponents.merge((long) relation.prime(k), 1, Integer::sum);
+          primes[next++] = relation.prime(k);
         }
-        if (relation.isPartial()) {
-          exponents.merge(relation.largePrime(), 1, Integer::sum);
-        }
+        primes[next++] = relation.largePrime(); // 1 for a full relation
       }
     }
     if (negatives % 2 != 0) {
       throw new IllegalArgumentException("the dependency's product is negative");
     }
+    Arrays.sort(primes);
     BigInteger y = BigInteger.ONE;
-    for (Map.Entry<Long, Integer> entry : exponents.entrySet()) {
-      if (entry.getValue() % 2 != 0) {
-        throw new IllegalArgumentException(
-            "the dependency's product has " + entry.getKey() + " to an odd power");
+    long chunk = 1;
+    for (int run = 0; run < primes.length; ) {
+      long prime = primes[run];
+      int end = run + 1;
+      while (end < primes.length && primes[end] == prime) {
+        end++;
       }
-      BigInteger prime = BigInteger.valueOf(entry.getKey());
-      y = y.multiply(prime.modPow(BigInteger.valueOf(entry.getValue() / 2), n)).mod(n);
+      if (prime != 1 && (end - run) % 2 != 0) {
+        throw new IllegalArgumentException(
+            "the dependency's product has " + prime + " to an odd power");
+      }
+      // y times prime^(exponent / 2), gathered in a long until it would overflow
+      for (int k = 0; prime != 1 && k < (end - run) / 2; k++) {
+        if (chunk > Long.MAX_VALUE / prime) {
+          y = y.multiply(BigInteger.valueOf(chunk)).mod(n);
+          chunk = 1;
+        }
+        chunk *= prime;
+      }
+      run = end;
     }
+    y = y.multiply(BigInteger.valueOf(chunk)).mod(n);
     BigInteger factor = x.subtract(y).gcd(n);
     return factor.equals(BigInteger.ONE) || factor.equals(n) ? null : factor;
   }
