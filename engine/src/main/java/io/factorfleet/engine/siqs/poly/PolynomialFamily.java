@@ -33,6 +33,11 @@ public final class PolynomialFamily {
   private BigInteger b;
   private int index;
 
+  /** c of the polynomial at {@link #cIndex}, computed when first asked for. */
+  private BigInteger c;
+
+  private int cIndex = -1;
+
   /** The family of A = the product of the factor-base primes at {@code aPrimeIndices}. */
   public PolynomialFamily(FactorBase factorBase, int halfWidth, int[] aPrimeIndices) {
     this.factorBase = factorBase;
@@ -190,8 +195,35 @@ public final class PolynomialFamily {
     return b;
   }
 
+  /**
+   * {@code c = (b^2 - kN) / A} of the current polynomial, so that {@code Q(x) = A x^2 + 2 b x + c}:
+   * computed on the first call for each polynomial, since most polynomials of small numbers have no
+   * candidate.
+   */
+  public BigInteger c() {
+    if (cIndex != index) {
+      BigInteger[] qr = b.multiply(b).subtract(factorBase.kN()).divideAndRemainder(a);
+      if (qr[1].signum() != 0) {
+        throw new IllegalStateException("A does not divide b^2 - kN: b is wrong");
+      }
+      c = qr[0];
+      cIndex = index;
+    }
+    return c;
+  }
+
   public int halfWidth() {
     return halfWidth;
+  }
+
+  /** The number of primes of A. */
+  public int aPrimeCount() {
+    return aPrimeIndices.length;
+  }
+
+  /** The factor-base index of the l-th prime of A, ascending in l. */
+  public int aPrimeIndex(int l) {
+    return aPrimeIndices[l];
   }
 
   /** The factor-base indices of the primes of A, ascending. */

@@ -21,8 +21,8 @@ public final class CandidateDivider {
   /** Positions times primes stay below 2^42, so a multiply and a shift give the exact quotient. */
   private static final int RECIPROCAL_SHIFT = 42;
 
-  /** Products of dividing primes are gathered below this before one BigInteger division. */
-  private static final long PRODUCT_LIMIT = 1L << 40;
+  /** Products of dividing primes are gathered below this before one pass of division. */
+  private static final long PRODUCT_LIMIT = 1L << 31;
 
   private final FactorBase factorBase;
   private final long largePrimeBound;
@@ -66,30 +66,26 @@ public final class CandidateDivider {
    * polynomial, or null.
    */
   public Relation divide(PolynomialFamily family, int position) {
+    // (A x + b)^2 - kN = A Q(x), and Q(x) = (A x + 2 b) x + c: two products by a small x
     BigInteger x = BigInteger.valueOf(position - family.halfWidth());
-    BigInteger y = family.a().multiply(x).add(family.b());
-    BigInteger value = y.multiply(y).subtract(factorBase.kN());
-    if (value.signum() == 0) {
+    BigInteger qx = family.a().multiply(x).add(family.b().shiftLeft(1)).multiply(x).add(family.c());
+    if (qx.signum() == 0) {
       return null;
     }
-    BigInteger[] qr = value.abs().divideAndRemainder(family.a());
-    if (qr[1].signum() != 0) {
-      throw new IllegalStateException("A does not divide (Ax+b)^2 - kN: b is wrong");
-    }
     int count = 0;
-    for (int j : family.aPrimeIndices()) {
-      found[count++] = factorBase.prime(j);
+    for (int l = 0; l < family.aPrimeCount(); l++) {
+      found[count++] = factorBase.prime(family.aPrimeIndex(l));
     }
-    BigInteger q = qr[0];
-    int twos = q.getLowestSetBit();
+    int twos = qx.getLowestSetBit(); // the same for -|Q| as for |Q|
     if (twos >= MAX_FACTORS - count) {
       return null;
     }
     for (int i = 0; i < twos; i++) {
       found[count++] = 2;
     }
-    q = q.shiftRight(twos);
-    int dividingCount = dividingPrimes(family, position, ModularInts.magnitudeWords(q));
+    int[] q = ModularInts.magnitudeWords(qx);
+    Magnitudes.shiftRight(q, twos);
+    int dividingCount = dividingPrimes(family, position, q);
     if (dividingCount < 0) {
       return null;
     }
@@ -98,32 +94,32 @@ public final class CandidateDivider {
     for (int i = 0; i < dividingCount; i++) {
       int p = dividing[i];
       if (product * p >= PRODUCT_LIMIT) {
-        q = q.divide(BigInteger.valueOf(product));
+        Magnitudes.divide(q, product);
         product = 1;
       }
       product *= p;
       found[count++] = p;
     }
-    q = q.divide(BigInteger.valueOf(product));
-    // and some divide it more than once: tested on q's words, divided (rarely) as BigIntegers
-    int[] words = ModularInts.magnitudeWords(q);
-    for (int i = 0; i < dividingCount && q.bitLength() > 1; i++) {
+    Magnitudes.divide(q, product);
+    // and some divide it more than once
+    for (int i = 0; i < dividingCount; i++) {
       int p = dividing[i];
-      while (ModularInts.residue(words, p) == 0) {
+      while (ModularInts.residue(q, p) == 0) {
         if (count == MAX_FACTORS) {
           return null;
         }
         found[count++] = p;
-        q = q.divide(BigInteger.valueOf(p));
-        words = ModularInts.magnitudeWords(q);
+        Magnitudes.divide(q, p);
       }
     }
-    if (q.bitLength() > 62 || q.longValue() >= largePrimeBound) {
+    long rest = Magnitudes.toLong(q);
+    if (rest < 0 || rest >= largePrimeBound) {
       return null;
     }
     int[] primes = Arrays.copyOf(found, count);
     Arrays.sort(primes);
-    return new Relation(y, value.signum() < 0, primes, q.longValue());
+    BigInteger y = family.a().multiply(x).add(family.b());
+    return new Relation(y, qx.signum() < 0, primes, rest);
   }
 
   /**
@@ -135,8 +131,8 @@ public final class CandidateDivider {
    */
   private int dividingPrimes(PolynomialFamily family, int position, int[] q) {
     int count = 0;
-    for (int j : family.aPrimeIndices()) {
-      int p = factorBase.prime(j);
+    for (int l = 0; l < family.aPrimeCount(); l++) {
+      int p = factorBase.prime(family.aPrimeIndex(l));
       if (ModularInts.residue(q, p) == 0) {
         dividing[count++] = p;
       }
