@@ -42,7 +42,8 @@ public final class RelationSet {
    * kN, in which case it is dropped.
    */
   public boolean add(Relation relation) {
-    if (!seen.add(relation.y().abs()) || !relation.holdsFor(factorBase.kN())) {
+    // checked before it is remembered: a wrong relation must not shut out the right one of its y
+    if (!relation.holdsFor(factorBase.kN()) || !seen.add(relation.y().abs())) {
       return false;
     }
     if (!relation.isPartial()) {

@@ -37,6 +37,16 @@ class RelationSetTest {
   }
 
   @Test
+  void shouldTakeTheRightRelationOfAYAfterAWrongOne() {
+    RelationSet relations = new RelationSet(factorBase);
+
+    assertThat(relations.add(full(43, 2, 2, 5, 5))).isFalse();
+    assertThat(relations.add(full(43, 2, 2, 2, 5, 5))).isTrue();
+
+    assertThat(relations.columnCount()).isEqualTo(1);
+  }
+
+  @Test
   void shouldPairPartialRelationsWithTheSameLargePrime() {
     RelationSet relations = new RelationSet(factorBase);
     int large = 887;
