@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * A unit of sieve work, small to describe and the same wherever it runs: the number, the
@@ -48,9 +50,22 @@ public record SieveUnit(
   /** Runs the unit on a sieve already set up for this unit's kN and parameters. */
   public List<Relation> run(RelationSieve sieve) {
     List<Relation> relations = new ArrayList<>();
-    for (long a = firstA; a < firstA + aCount; a++) {
-      sieve.sieve(a, relations::add);
-    }
+    run(sieve, relations::add, () -> false);
     return relations;
+  }
+
+  /**
+   * Runs the unit on a sieve already set up for this unit's kN and parameters, handing each
+   * relation on as it is found, until {@code abandon}, polled before each polynomial, says to stop.
+   * Returns whether the whole unit ran.
+   */
+  public boolean run(RelationSieve sieve, Consumer<Relation> relations, BooleanSupplier abandon) {
+    for (long a = firstA; a < firstA + aCount; a++) {
+      sieve.sieve(a, relations, abandon);
+      if (abandon.getAsBoolean()) {
+        return false;
+      }
+    }
+    return true;
   }
 }
