@@ -8,10 +8,12 @@ import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.broker.DeliveryHandler;
 import io.factorfleet.broker.Subscriber;
 import io.factorfleet.broker.Subscription;
+import io.factorfleet.control.ControlChannel;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.metrics.Health;
 import io.factorfleet.text.NumberParser;
 import io.factorfleet.topology.Topology;
+import io.factorfleet.wire.ControlMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Date;
@@ -46,6 +48,8 @@ public final class Worker implements AutoCloseable {
   private final Connection connection;
   private final ExecutorService pool;
   private final Subscriber subscriber;
+  private final CancelledJobs cancelled = new CancelledJobs();
+  private final ControlChannel control;
   private final AtomicInteger inHand = new AtomicInteger();
   private volatile long lastProgressNanos = System.nanoTime();
   private volatile AckAfterConfirm acks;
@@ -65,7 +69,8 @@ public final class Worker implements AutoCloseable {
                 settings.taskBudget(),
                 new NumberParser(settings.maxDigits()),
                 settings.workerId()),
-            metrics);
+            metrics,
+            cancelled);
     this.pool = Executors.newFixedThreadPool(settings.threads(), factoringThreads());
     try {
       this.subscriber =
@@ -79,6 +84,26 @@ public final class Worker implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       pool.shutdownNow();
       throw e;
+    }
+    try {
+      this.control = ControlChannel.open(connection, settings.topology(), this::onControl);
+    } catch (IOException | RuntimeException e) {
+      subscriber.cancel();
+      pool.shutdownNow();
+      throw e;
+    }
+  }
+
+  /** Remembers cancelled jobs, and tells whoever asks how many tasks it takes at once. */
+  private void onControl(ControlMessage message, String replyTo) throws IOException {
+    if (message instanceof ControlMessage.Cancel cancel) {
+      cancelled.add(cancel.job());
+      log.info("job {} cancelled by {}; its tasks are dropped", cancel.job(), cancel.by());
+    } else if (message instanceof ControlMessage.Query query
+        && ControlMessage.Query.WORKERS.equals(query.about())
+        && replyTo != null) {
+      control.reply(
+          replyTo, new ControlMessage.WorkerStatus(settings.workerId(), settings.prefetch()));
     }
   }
 
@@ -120,6 +145,11 @@ public final class Worker implements AutoCloseable {
   /** Tasks answered (result confirmed or dead-lettered) since start. */
   public long tasksAnswered() {
     return tasks.answered();
+  }
+
+  /** Tasks of cancelled jobs acknowledged without being factored. */
+  public long tasksSkipped() {
+    return tasks.skipped();
   }
 
   /** Messages this worker moved to the dead-letter queue. */
@@ -217,6 +247,7 @@ public final class Worker implements AutoCloseable {
       Thread.currentThread().interrupt();
       pool.shutdownNow();
     }
+    control.close();
     try {
       connection.close(5_000);
     } catch (IOException | RuntimeException e) {
