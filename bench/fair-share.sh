@@ -4,17 +4,19 @@
 # the default) and fixed at 1,024 tasks (the window of earlier builds). One worker with a thread
 # per core, warmed up by an untimed job first; every output is checked against GNU `factor`.
 #
-# Each round, for each side (window 0, then 1024, or those of BENCH_WINDOWS; alternating, so that a change in the machine's
-# speed weighs on both alike):
+# Each round, for each side (window 0, then 1024, or those of BENCH_WINDOWS; alternating, so that
+# a change in the machine's speed weighs on both alike):
 #   1. alone: the three big jobs one after the other, each alone on the fleet: two of 1,000,000
 #      random 9-digit numbers and one of 200,000 62-bit semiprimes (two 31-bit primes);
-#   2. shared: the three big jobs started together, then, 2 s later, twenty 10-number jobs (random
-#      63-bit numbers) one after the other; each small job's wall time (JVM start included), and
-#      the time until the last big job ends.
+#   2. together: the three big jobs started together; the time until the last one ends;
+#   3. with small jobs: the three big jobs started together, then, 2 s later, twenty 10-number jobs
+#      (random 63-bit numbers) one after the other; each small job's wall time (JVM start
+#      included), and the time until the last big job ends.
 # Plus, once, the twenty small jobs on the idle fleet: what a small job costs with nobody else.
 #
-# Big jobs' throughput loss = 1 - (sum of their alone times) / (their shared makespan): what they
-# lose to sharing the fleet with each other and with the small jobs, against running alone.
+# Big jobs' throughput lost = 1 - (sum of their alone times) / (their makespan): together, what
+# they lose to sharing the fleet with each other; with the small jobs, to those as well (on one
+# machine, the small jobs' command lines take their CPU from the same cores).
 #
 # Usage: bench/fair-share.sh [--quick]
 #   --quick uses a tenth of the big inputs. BENCH_REPEATS rounds (default 3), medians reported.
@@ -95,8 +97,8 @@ alone() { # alone SIDE-OPTIONS...: the big jobs one after the other; prints the 
   secs "$total"
 }
 
-shared() { # shared LABEL SIDE-OPTIONS...: big jobs together, small jobs 2 s in; prints the time
-  # until the last big job ended
+shared() { # shared LABEL SIDE-OPTIONS...: big jobs together, small jobs 2 s in (none when LABEL
+  # is -); prints the time until the last big job ended
   local label=$1 name start last=0 end
   shift
   start=$(now)
@@ -106,8 +108,10 @@ shared() { # shared LABEL SIDE-OPTIONS...: big jobs together, small jobs 2 s in;
       > "$WORK/$name.out" 2>>"$WORK/cli.log"; now > "$WORK/$name.end") &
     BIG_PIDS+=($!)
   done
-  sleep 2
-  small_jobs "$@" >> "$WORK/small.$label"
+  if [[ $label != - ]]; then
+    sleep 2
+    small_jobs "$@" >> "$WORK/small.$label"
+  fi
   for pid in "${BIG_PIDS[@]}"; do wait "$pid"; done
   BIG_PIDS=()
   for name in "${BIG[@]}"; do
@@ -127,19 +131,27 @@ echo "(warm-up job of $(wc -l < "$WORK/warmup.txt") numbers, untimed)"
 BIG_PIDS=()
 small_jobs > "$WORK/small.idle"
 
-declare -A ALONE SHARED OPTS
+declare -A ALONE TOGETHER SHARED OPTS
 read -r -a SIDES <<< "$WINDOWS"
 for side in "${SIDES[@]}"; do OPTS[$side]="--max-in-flight $side"; done
-for side in "${SIDES[@]}"; do : > "$WORK/small.$side"; ALONE[$side]=""; SHARED[$side]=""; done
+for side in "${SIDES[@]}"; do
+  : > "$WORK/small.$side"
+  ALONE[$side]=""
+  TOGETHER[$side]=""
+  SHARED[$side]=""
+done
 for ((r = 1; r <= REPEATS; r++)); do
   for side in "${SIDES[@]}"; do
     # shellcheck disable=SC2086
     a=$(alone ${OPTS[$side]})
     # shellcheck disable=SC2086
+    t=$(shared - ${OPTS[$side]})
+    # shellcheck disable=SC2086
     s=$(shared "$side" ${OPTS[$side]})
     ALONE[$side]+="$a "
+    TOGETHER[$side]+="$t "
     SHARED[$side]+="$s "
-    echo "round $r, window $side: big jobs alone $a s, shared $s s; small jobs (s, big jobs running): $(tail -n $SMALL_JOBS "$WORK/small.$side" | tr ' \n' '/ ')" | tee -a "$WORK/runs.txt"
+    echo "round $r, window $side: big jobs alone $a s, together $t s, with small jobs $s s; small jobs (s, big jobs running): $(tail -n $SMALL_JOBS "$WORK/small.$side" | tr ' \n' '/ ')" | tee -a "$WORK/runs.txt"
   done
 done
 
@@ -147,19 +159,20 @@ echo
 echo "bench/fair-share.sh at $COMMIT, $CORES cores, 1 worker x $CORES threads, $REPEATS rounds${BENCH_NICE:+, worker and big jobs at nice $BENCH_NICE};"
 echo "big jobs: ${COUNT[big9a]} + ${COUNT[big9b]} random 9-digit, ${COUNT[bigsemi]} 62-bit semiprimes; $SMALL_JOBS small jobs of 10 random 63-bit numbers"
 echo
-echo "| window | small jobs during big ones | median (s) | worst (s) | all small jobs: median (s) | worst (s) | big jobs alone, sum (s) | big jobs shared (s) | big jobs' throughput lost |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| window | small jobs started during big ones | median (s) | worst (s) | all small jobs: median (s) | worst (s) | big jobs alone, sum (s) | big jobs together (s) | throughput lost together | big jobs with the small jobs (s) | throughput lost with them |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 during() { awk '$2 > 0 { print $1 }' "$@"; }
 all() { awk '{ print $1 }' "$@"; }
-echo "| idle fleet, no big job | 0 | | | $(all "$WORK/small.idle" | median) | $(all "$WORK/small.idle" | worst) | | | |"
+echo "| idle fleet, no big job | 0 | | | $(all "$WORK/small.idle" | median) | $(all "$WORK/small.idle" | worst) | | | | | |"
 for side in "${SIDES[@]}"; do
   a=$(printf '%s\n' ${ALONE[$side]} | median)
+  t=$(printf '%s\n' ${TOGETHER[$side]} | median)
   s=$(printf '%s\n' ${SHARED[$side]} | median)
   awk -v w="${OPTS[$side]}" -v n="$(during "$WORK/small.$side" | wc -l)" \
     -v dm="$(during "$WORK/small.$side" | median)" -v dx="$(during "$WORK/small.$side" | worst)" \
     -v m="$(all "$WORK/small.$side" | median)" -v x="$(all "$WORK/small.$side" | worst)" \
-    -v a="$a" -v s="$s" \
-    'BEGIN { printf "| %s | %d | %s | %s | %s | %s | %s | %s | %.1f%% |\n", w, n, dm, dx, m, x, a, s, 100 * (1 - a / s) }'
+    -v a="$a" -v t="$t" -v s="$s" \
+    'BEGIN { printf "| %s | %d | %s | %s | %s | %s | %s | %s | %.1f%% | %s | %.1f%% |\n", w, n, dm, dx, m, x, a, t, 100 * (1 - a / t), s, 100 * (1 - a / s) }'
 done
 echo
-echo "small jobs: wall time of fleet factor, JVM start included, over the $((REPEATS * SMALL_JOBS)) of each side (those started while a big job still ran, then all); big jobs: median of $REPEATS rounds ($WORK/runs.txt has every run)"
+echo "small jobs: wall time of fleet factor, JVM start included, over the $((REPEATS * SMALL_JOBS)) of each side (those started while a big job still ran, then all); big jobs: median of $REPEATS rounds; throughput lost = 1 - (sum of the lone times) / makespan ($WORK/runs.txt has every run)"
