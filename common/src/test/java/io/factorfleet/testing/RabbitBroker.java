@@ -106,7 +106,10 @@ public final class RabbitBroker implements ParameterResolver {
         topology.deadLetterQueue());
   }
 
-  /** Deletes a test's queues; run it after the test so the shared broker stays clean. */
+  /**
+   * Deletes a test's queues, its workers' retry queues too; run it after the test so the shared
+   * broker stays clean.
+   */
   public static void deleteQueues(BrokerSettings broker, Topology topology, String... more)
       throws Exception {
     try (Connection connection = new BrokerConnector(broker).open("test cleanup")) {
@@ -118,6 +121,11 @@ public final class RabbitBroker implements ParameterResolver {
               more)) {
         try (Channel channel = connection.createChannel()) {
           channel.queueDelete(queue);
+        }
+      }
+      for (int retry = 1; retry < topology.deliveryLimit(); retry++) {
+        try (Channel channel = connection.createChannel()) {
+          channel.queueDelete(topology.retryQueue(retry));
         }
       }
     }

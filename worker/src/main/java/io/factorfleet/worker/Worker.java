@@ -70,14 +70,19 @@ public final class Worker implements AutoCloseable {
                 new NumberParser(settings.maxDigits()),
                 settings.workerId()),
             metrics,
-            cancelled);
+            cancelled,
+            settings.topology());
     this.pool = Executors.newFixedThreadPool(settings.threads(), factoringThreads());
     try {
       this.subscriber =
           Subscriber.to(settings.topology().taskQueue())
               .withPrefetch(settings.prefetch())
               .withConsumerTags(settings.workerId())
-              .declaring(settings.topology()::declareTaskQueue)
+              .declaring(
+                  declared -> {
+                    settings.topology().declareTaskQueue(declared);
+                    settings.topology().declareRetryQueues(declared);
+                  })
               .deadLetteringTo(settings.topology().deadLetterQueue())
               .stampingDeadLetters(Topology.WORKER_HEADER, settings.workerId())
               .start(connection, this::consume);
