@@ -44,15 +44,6 @@ public record Topology(
   /** Header set on dead-lettered messages that this project rejects itself: the queue left. */
   public static final String QUEUE_HEADER = "x-fleet-queue";
 
-  /**
-   * Header a worker sets on a task it puts in a retry queue: how many times the task was handed
-   * back (its worker lost, or failing, while holding it) before.
-   */
-  public static final String RETRIES_HEADER = "x-fleet-retries";
-
-  /** How long a task waits before its first retry; each retry after it waits twice as long. */
-  public static final long FIRST_RETRY_DELAY_MILLIS = 1_000;
-
   /** Header set on tasks a worker dead-letters: the id of that worker. */
   public static final String WORKER_HEADER = "x-fleet-worker";
 
@@ -126,46 +117,6 @@ public record Topology(
   public Declared declareTaskQueue(Connection connection) throws IOException {
     declareDeadLetterQueue(connection);
     return QueueDeclaration.declare(connection, taskQueue, atLeastOnceDeadLettering());
-  }
-
-  /**
-   * The queue a task waits in before its {@code retry}-th retry, 1 to {@code deliveryLimit - 1}:
-   * {@code <task queue>.retry.<retry>}.
-   */
-  public String retryQueue(int retry) {
-    requireRetry(retry);
-    return taskQueue + ".retry." + retry;
-  }
-
-  /** How long a task waits before its {@code retry}-th retry: 1 s, 2 s, 4 s, ... */
-  public long retryDelayMillis(int retry) {
-    requireRetry(retry);
-    return FIRST_RETRY_DELAY_MILLIS << Math.min(retry - 1, 20);
-  }
-
-  /**
-   * Declares the retry queues: durable quorum queues without consumers whose messages expire after
-   * their delay and are dead-lettered, at least once, back to the task queue. Workers declare them;
-   * queues of their own, so that the task queue's arguments stay as earlier builds declared them.
-   */
-  public void declareRetryQueues(Connection connection) throws IOException {
-    for (int retry = 1; retry < deliveryLimit; retry++) {
-      Map<String, Object> arguments = new HashMap<>();
-      arguments.put("x-queue-type", "quorum");
-      arguments.put("x-message-ttl", retryDelayMillis(retry));
-      arguments.put("x-dead-letter-exchange", "");
-      arguments.put("x-dead-letter-routing-key", taskQueue);
-      arguments.put(DEAD_LETTER_STRATEGY, "at-least-once");
-      arguments.put(OVERFLOW, "reject-publish");
-      QueueDeclaration.declare(connection, retryQueue(retry), arguments);
-    }
-  }
-
-  private void requireRetry(int retry) {
-    if (retry < 1 || retry >= deliveryLimit) {
-      throw new IllegalArgumentException(
-          "retry must be 1 to " + (deliveryLimit - 1) + ", got " + retry);
-    }
   }
 
   /** Declares the result queue, and the dead-letter queue it dead-letters to. */

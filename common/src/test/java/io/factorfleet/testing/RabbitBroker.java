@@ -123,11 +123,6 @@ public final class RabbitBroker implements ParameterResolver {
           channel.queueDelete(queue);
         }
       }
-      for (int retry = 1; retry < topology.deliveryLimit(); retry++) {
-        try (Channel channel = connection.createChannel()) {
-          channel.queueDelete(topology.retryQueue(retry));
-        }
-      }
     }
   }
 

@@ -1,57 +1,39 @@
 package io.factorfleet.worker;
 
 import com.rabbitmq.client.AMQP;
-import io.factorfleet.topology.Topology;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
 
 /**
- * A task handed back to the task queue: its worker was lost, or failed, while holding it. The
- * broker counts such returns in {@code x-delivery-count}; the retries a worker already spaced out
- * are in {@link Topology#RETRIES_HEADER}, since a task coming back from a retry queue is a new
- * message to the task queue, its count at 0 again.
- *
- * @param times how many times the task was handed back in all
+ * How long a worker waits before it works on a task handed back to the task queue, its worker lost
+ * or failing while holding it: RabbitMQ counts such returns in the delivered message's {@code
+ * x-delivery-count}, and the wait doubles with each, 1 s for the first, at most {@link #LONGEST}. A
+ * task that fails every worker that takes it so goes through the fleet spaced out, until the task
+ * queue's delivery limit sends it to the dead-letter queue as before.
  */
-record HandedBack(long times) {
+final class HandedBack {
   /** The header in which quorum queues count a message's returns. */
   static final String DELIVERY_COUNT = "x-delivery-count";
 
-  /** How often the delivered task was handed back, or null when this is not a return. */
-  static HandedBack of(AMQP.BasicProperties props) {
+  static final Duration FIRST = Duration.ofSeconds(1);
+  static final Duration LONGEST = Duration.ofSeconds(16);
+
+  private HandedBack() {}
+
+  /** How many times the delivered task was handed back; 0 for a first delivery. */
+  static long returns(AMQP.BasicProperties props) {
     Map<String, Object> headers = props.getHeaders();
-    long returns = count(headers, DELIVERY_COUNT);
-    return returns <= 0 ? null : new HandedBack(returns + count(headers, Topology.RETRIES_HEADER));
+    return headers != null && headers.get(DELIVERY_COUNT) instanceof Number n
+        ? Math.max(0, n.longValue())
+        : 0;
   }
 
-  /** Whether the task has been handed back as often as the delivery limit allows. */
-  boolean exhausted(Topology topology) {
-    return times >= topology.deliveryLimit();
-  }
-
-  /** The retry this is, 1 for the first: it picks the retry queue, and so the delay. */
-  int retry() {
-    return (int) times;
-  }
-
-  /**
-   * The task's properties for its retry queue: the retries counted, the broker's count left out,
-   * for it starts again at the task queue.
-   */
-  AMQP.BasicProperties forRetry(AMQP.BasicProperties props) {
-    Map<String, Object> headers = new HashMap<>(props.getHeaders());
-    headers.remove(DELIVERY_COUNT);
-    headers.put(Topology.RETRIES_HEADER, times);
-    return props.builder().headers(headers).deliveryMode(2).build();
-  }
-
-  String reason() {
-    return "handed back "
-        + times
-        + " times (its workers were lost or failed while holding it), the delivery limit";
-  }
-
-  private static long count(Map<String, Object> headers, String name) {
-    return headers != null && headers.get(name) instanceof Number n ? n.longValue() : 0;
+  /** The wait before the task is worked on: none for a first delivery. */
+  static Duration delay(long returns) {
+    if (returns <= 0) {
+      return Duration.ZERO;
+    }
+    long millis = FIRST.toMillis() << Math.min(returns - 1, 30);
+    return millis >= LONGEST.toMillis() ? LONGEST : Duration.ofMillis(millis);
   }
 }

@@ -3,7 +3,6 @@ package io.factorfleet.worker;
 import com.rabbitmq.client.AMQP;
 import io.factorfleet.broker.Subscription;
 import io.factorfleet.metrics.FleetMetrics;
-import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.MessageKind;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.TaskMessage;
@@ -33,15 +32,9 @@ final class TaskHandler {
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
   private final CancelledJobs cancelled;
-  private final Topology topology;
 
   TaskHandler(
-      String workerId,
-      TaskProcessor processor,
-      FleetMetrics metrics,
-      CancelledJobs cancelled,
-      Topology topology) {
-    this.topology = topology;
+      String workerId, TaskProcessor processor, FleetMetrics metrics, CancelledJobs cancelled) {
     this.workerId = workerId;
     this.processor = processor;
     this.metrics = metrics;
@@ -70,11 +63,6 @@ final class TaskHandler {
       // Factor Fleet's tasks name their job in the correlation id: no need to parse the body.
       if (cancelled.contains(props.getCorrelationId())) {
         skip(from, props.getCorrelationId());
-        return;
-      }
-      HandedBack handedBack = HandedBack.of(props);
-      if (handedBack != null) {
-        retryLater(from, props, body, handedBack);
         return;
       }
       TaskMessage task;
@@ -111,31 +99,6 @@ final class TaskHandler {
       log.error("task delivery {} failed; handing it back to the queue", from.tag(), e);
       from.requeue();
     }
-  }
-
-  /**
-   * A task handed back (its worker lost or failing mid-task) waits in a retry queue, twice as long
-   * each time, before it is tried again, so that a task that fails every worker does not spin
-   * through the fleet; at the delivery limit it goes to the dead-letter queue instead.
-   */
-  private void retryLater(Origin from, AMQP.BasicProperties props, byte[] body, HandedBack back)
-      throws IOException {
-    if (back.exhausted(topology)) {
-      deadLetter(from, props, body, back.reason());
-      return;
-    }
-    log.info(
-        "task {} was handed back {} times; trying it again in {} ms",
-        props.getMessageId(),
-        back.times(),
-        topology.retryDelayMillis(back.retry()));
-    from.acks()
-        .publishThenAck(
-            from.generation(),
-            from.tag(),
-            topology.retryQueue(back.retry()),
-            back.forRetry(props),
-            body);
   }
 
   /** Acknowledges a task of a cancelled job: nobody waits for its answer. */

@@ -20,6 +20,7 @@ import java.util.Date;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +48,13 @@ public final class Worker implements AutoCloseable {
   private final TaskHandler tasks;
   private final Connection connection;
   private final ExecutorService pool;
+  private final ScheduledExecutorService retries =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "retry-delay");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Subscriber subscriber;
   private final CancelledJobs cancelled = new CancelledJobs();
   private final ControlChannel control;
@@ -70,19 +78,14 @@ public final class Worker implements AutoCloseable {
                 new NumberParser(settings.maxDigits()),
                 settings.workerId()),
             metrics,
-            cancelled,
-            settings.topology());
+            cancelled);
     this.pool = Executors.newFixedThreadPool(settings.threads(), factoringThreads());
     try {
       this.subscriber =
           Subscriber.to(settings.topology().taskQueue())
               .withPrefetch(settings.prefetch())
               .withConsumerTags(settings.workerId())
-              .declaring(
-                  declared -> {
-                    settings.topology().declareTaskQueue(declared);
-                    settings.topology().declareRetryQueues(declared);
-                  })
+              .declaring(settings.topology()::declareTaskQueue)
               .deadLetteringTo(settings.topology().deadLetterQueue())
               .stampingDeadLetters(Topology.WORKER_HEADER, settings.workerId())
               .start(connection, this::consume);
@@ -204,10 +207,30 @@ public final class Worker implements AutoCloseable {
       lastProgressNanos = System.nanoTime();
     }
     metrics.taskConsumed(queueWait(delivery.getProperties().getTimestamp()));
+    long returns = HandedBack.returns(delivery.getProperties());
+    try {
+      if (returns == 0) {
+        pool.execute(() -> handle(from, delivery));
+        return;
+      }
+      Duration delay = HandedBack.delay(returns);
+      log.info(
+          "task {} was handed back {} times; working on it in {} ms",
+          delivery.getProperties().getMessageId(),
+          returns,
+          delay.toMillis());
+      retries.schedule(() -> execute(from, delivery), delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopping) {
+      // Draining: the broker hands the task to another worker once this channel closes.
+      inHand.decrementAndGet();
+    }
+  }
+
+  /** Hands a task whose wait is over to the factoring threads, unless the worker is stopping. */
+  private void execute(TaskHandler.Origin from, Delivery delivery) {
     try {
       pool.execute(() -> handle(from, delivery));
     } catch (RejectedExecutionException stopping) {
-      // Draining: the broker hands the task to another worker once this channel closes.
       inHand.decrementAndGet();
     }
   }
@@ -241,6 +264,10 @@ public final class Worker implements AutoCloseable {
     closed = true;
     long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
     subscriber.cancel();
+    // Tasks still waiting for their retry go back to the queue with the connection.
+    for (Runnable waiting : retries.shutdownNow()) {
+      inHand.decrementAndGet();
+    }
     pool.shutdown();
     try {
       if (!pool.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS)) {

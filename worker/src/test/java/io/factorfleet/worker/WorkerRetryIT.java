@@ -14,8 +14,7 @@ import io.factorfleet.wire.MessageKind;
 import io.factorfleet.wire.TaskMessage;
 import io.factorfleet.wire.WireCodec;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,44 +49,47 @@ class WorkerRetryIT {
   }
 
   @Test
-  void shouldTryATaskHandedBackAgainOnlyAfterTheFirstRetrysDelay() throws Exception {
-    publishTask(Map.of());
-    handBackOnce();
+  void shouldWorkOnATaskHandedBackOnceOnlyAfterASecond() throws Exception {
+    publishTask();
+    handBack(1);
 
+    assertAnsweredNoSoonerThan(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void shouldWaitTwiceAsLongForEachReturn() throws Exception {
+    publishTask();
+    handBack(3);
+
+    assertAnsweredNoSoonerThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void shouldLeaveATaskHandedBackPastTheDeliveryLimitToTheBrokersDeadLettering() throws Exception {
+    publishTask();
+    handBack(topology.deliveryLimit() + 1);
+
+    GetResponse dead =
+        BrokerTesting.awaitMessage(() -> channel.basicGet(topology.deadLetterQueue(), true));
+
+    assertThat(dead.getProps().getMessageId()).isEqualTo("job-r/0");
+    assertThat(dead.getProps().getHeaders().get("x-first-death-reason").toString())
+        .isEqualTo("delivery_limit");
+    assertThat(channel.queueDeclarePassive(topology.taskQueue()).getMessageCount()).isZero();
+  }
+
+  private void assertAnsweredNoSoonerThan(Duration delay) throws Exception {
     long handedBack = System.nanoTime();
     try (Worker worker = Worker.start(aWorker())) {
       GetResponse reply = BrokerTesting.awaitMessage(() -> channel.basicGet(replyQueue, true));
 
-      assertThat(Duration.ofNanos(System.nanoTime() - handedBack))
-          .isGreaterThanOrEqualTo(Duration.ofMillis(topology.retryDelayMillis(1)));
+      assertThat(Duration.ofNanos(System.nanoTime() - handedBack)).isGreaterThanOrEqualTo(delay);
       assertThat(new WireCodec().decodeResult(reply.getBody()).task()).isZero();
-      assertThat(channel.queueDeclarePassive(topology.deadLetterQueue()).getMessageCount())
-          .isZero();
+      assertThat(worker.tasksAnswered()).isEqualTo(1);
     }
   }
 
-  @Test
-  void shouldDeadLetterATaskHandedBackAsOftenAsTheDeliveryLimitSayingWhy() throws Exception {
-    // as if it had come back from its last retry queue, then been handed back once more
-    publishTask(Map.of(Topology.RETRIES_HEADER, (long) topology.deliveryLimit() - 1));
-    handBackOnce();
-
-    try (Worker worker = Worker.start(aWorker())) {
-      GetResponse dead =
-          BrokerTesting.awaitMessage(() -> channel.basicGet(topology.deadLetterQueue(), true));
-
-      assertThat(dead.getProps().getHeaders().get(Topology.REASON_HEADER).toString())
-          .isEqualTo(
-              "handed back "
-                  + topology.deliveryLimit()
-                  + " times (its workers were lost or failed while holding it), the delivery"
-                  + " limit");
-      assertThat(dead.getProps().getMessageId()).isEqualTo("job-r/0");
-      assertThat(channel.basicGet(replyQueue, true)).isNull();
-    }
-  }
-
-  private void publishTask(Map<String, Object> headers) throws Exception {
+  private void publishTask() throws Exception {
     AMQP.BasicProperties props =
         new AMQP.BasicProperties.Builder()
             .type(MessageKind.TASK.type())
@@ -95,22 +97,24 @@ class WorkerRetryIT {
             .correlationId("job-r")
             .messageId("job-r/0")
             .deliveryMode(2)
-            .headers(new HashMap<>(headers))
             .build();
     channel.basicPublish(
         "",
         topology.taskQueue(),
         props,
-        new WireCodec().encode(TaskMessage.of("job-r", 0, java.util.List.of("12"))));
+        new WireCodec().encode(TaskMessage.of("job-r", 0, List.of("12"))));
   }
 
-  /** A worker lost while holding the task: taken, then its channel closed unacknowledged. */
-  private void handBackOnce() throws Exception {
-    Channel lost = connection.createChannel();
-    GetResponse taken =
-        BrokerTesting.awaitMessage(() -> lost.basicGet(topology.taskQueue(), false));
-    assertThat(taken.getEnvelope().isRedeliver()).isFalse();
-    lost.close();
+  /**
+   * Workers lost while holding the task, {@code times} over: taken each time, then the channel
+   * closed unacknowledged.
+   */
+  private void handBack(int times) throws Exception {
+    for (int i = 0; i < times; i++) {
+      Channel lost = connection.createChannel();
+      BrokerTesting.awaitMessage(() -> lost.basicGet(topology.taskQueue(), false));
+      lost.close();
+    }
   }
 
   private WorkerSettings aWorker() {
