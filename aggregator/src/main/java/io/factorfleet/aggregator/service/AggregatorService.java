@@ -37,8 +37,8 @@ public final class AggregatorService implements AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * The host of a submitted job, which the service does not know: its command line tells it while
-   * it publishes.
+   * The host of a submitted job before its seal, which names it, has come (its command line tells
+   * it meanwhile), or whose seal does not.
    */
   static final String UNKNOWN_HOST = "-";
 
@@ -80,7 +80,7 @@ public final class AggregatorService implements AutoCloseable {
             replyTo,
             new ControlMessage.JobStatus(
                 job.job(),
-                UNKNOWN_HOST,
+                job.host() == null ? UNKNOWN_HOST : job.host(),
                 "submit",
                 job.numbersRecorded(),
                 job.numbers(),

@@ -57,6 +57,7 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
   private final Map<String, JobJournal> jobs = new HashMap<>();
   private final Map<String, String> failed = new HashMap<>();
   private final Map<String, Long> startedMillis = new HashMap<>();
+  private final Map<String, String> hosts = new HashMap<>();
   private final CancelsOfUnseenJobs unseenCancels = new CancelsOfUnseenJobs();
   private long jobsCompleted;
 
@@ -177,6 +178,9 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
           } else {
             SealMessage message = ((SpoolEntry.Seal) entry).message();
             recordings.add(seal(message, journal, inBatch, sealed));
+            if (message.host() != null) {
+              hosts.put(job, message.host());
+            }
             if (sealed == null) {
               sealsInBatch.put(job, message);
             }
@@ -268,6 +272,7 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
     }
     long numbers = journal.numbers();
     startedMillis.remove(job);
+    hosts.remove(job);
     closeQuietly(journal);
     deleteTree(spoolOf(job));
     String reason = CANCELLED_BY + by;
@@ -295,7 +300,8 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
               job.getKey(),
               journal.numbers(),
               journal.sealedTasks() < 0 ? -1 : journal.sealedNumbers(),
-              startedMillis.getOrDefault(job.getKey(), System.currentTimeMillis())));
+              startedMillis.getOrDefault(job.getKey(), System.currentTimeMillis()),
+              hosts.get(job.getKey())));
     }
     return running;
   }
@@ -306,8 +312,11 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
    * @param numbersRecorded numbers whose results are recorded
    * @param numbers numbers in the job, or -1 until its seal has come
    * @param startedMillis when this service first saw it (or started, for a job of an earlier run)
+   * @param host where the job was started, as its seal says; null before the seal, or when it does
+   *     not say, or for a job of an earlier run of the service
    */
-  public record RunningJob(String job, long numbersRecorded, long numbers, long startedMillis) {}
+  public record RunningJob(
+      String job, long numbersRecorded, long numbers, long startedMillis, String host) {}
 
   /** Whether {@code job}, not being collected, has failed, in this run or an earlier one. */
   private boolean hasFailed(String job) throws IOException {
@@ -332,6 +341,7 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
     failed.put(job, reason);
     jobs.remove(job);
     startedMillis.remove(job);
+    hosts.remove(job);
     if (journal != null) {
       if (size != null) {
         rollBack(job, journal, size);
@@ -537,6 +547,7 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
     Durability.forceDirectory(dataDir);
     jobs.remove(job);
     startedMillis.remove(job);
+    hosts.remove(job);
     journal.close();
     deleteTree(spool);
     jobsCompleted++;

@@ -55,6 +55,24 @@ class SpoolDirectoryTest {
   }
 
   @Test
+  void shouldListARunningJobWithTheHostItsSealNames() throws Exception {
+    SpoolDirectory spool = new SpoolDirectory(dir);
+    spool.accept(aResult("job", 0, complete("4", "2", "2")));
+    assertThat(spool.running())
+        .singleElement()
+        .satisfies(job -> assertThat(job.host()).isNull())
+        .satisfies(job -> assertThat(job.numbers()).isEqualTo(-1));
+
+    spool.seal(SealMessage.of("job", 2, 2, "build-7"));
+
+    assertThat(spool.running())
+        .singleElement()
+        .satisfies(job -> assertThat(job.host()).isEqualTo("build-7"))
+        .satisfies(job -> assertThat(job.numbersRecorded()).isEqualTo(1))
+        .satisfies(job -> assertThat(job.numbers()).isEqualTo(2));
+  }
+
+  @Test
   void shouldDropTheRepliesOfAJobCancelledBeforeItsFirstReply() throws Exception {
     SpoolDirectory spool = new SpoolDirectory(dir);
 
