@@ -30,7 +30,9 @@ worker=
 cleanup() {
   if [[ -n "$worker" ]]; then kill -TERM "$worker" 2>/dev/null || true; wait "$worker" || true; fi
   local q
-  for q in tasks results dead; do rabbitmqctl -q delete_queue "$PREFIX.$q" >/dev/null 2>&1 || true; done
+  for q in $(rabbitmqctl -q list_queues name --no-table-headers 2>/dev/null | grep -F "$PREFIX."); do
+    rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true
+  done
   rm -rf "$WORK"
 }
 trap cleanup EXIT

@@ -24,7 +24,9 @@ public final class Aggregator {
   public enum Outcome {
     ACCEPTED,
     DUPLICATE,
-    SEALED
+    SEALED,
+    /** A reply of a cancelled job: acknowledged and dropped, since nobody wants it any more. */
+    DROPPED
   }
 
   private final WireCodec codec;

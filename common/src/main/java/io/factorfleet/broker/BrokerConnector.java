@@ -32,7 +32,9 @@ public final class BrokerConnector {
   /**
    * Queues are declared again on recovery only through a channel still in use: a queue declared on
    * a channel of its own, since closed, cannot be, and needs not be (every queue of Factor Fleet is
-   * durable, and whoever consumes one declares it again on subscribing again).
+   * durable, and whoever consumes one declares it again on subscribing again). The one kind that is
+   * not, a process's control queue, is declared on the channel that consumes it, kept open, so the
+   * client declares it again, with its binding and consumer.
    */
   private static final TopologyRecoveryFilter QUEUES_OF_OPEN_CHANNELS =
       new TopologyRecoveryFilter() {

@@ -90,6 +90,24 @@ public record Topology(
         DEFAULT_DELIVERY_LIMIT);
   }
 
+  /**
+   * The fanout exchange of the fleet's control messages (cancels, and questions about the jobs and
+   * workers of this task queue); named after the task queue, so that fleets sharing a broker under
+   * other queue names do not hear each other.
+   */
+  public String controlExchange() {
+    return taskQueue + ".control";
+  }
+
+  /**
+   * Declares the control exchange: a fanout exchange that lives as long as some process has a queue
+   * bound to it (it is auto-delete), so that nothing of it stays behind once the fleet is gone.
+   * Control messages are about the processes running now, and none of them outlives its connection.
+   */
+  public void declareControlExchange(Channel channel) throws IOException {
+    channel.exchangeDeclare(controlExchange(), "fanout", false, true, null);
+  }
+
   /** The name of the reply queue of one {@code fleet factor} job. */
   public String replyQueue(String job) {
     return resultQueue + "." + job;

@@ -106,7 +106,10 @@ public final class RabbitBroker implements ParameterResolver {
         topology.deadLetterQueue());
   }
 
-  /** Deletes a test's queues; run it after the test so the shared broker stays clean. */
+  /**
+   * Deletes a test's queues, its workers' retry queues too; run it after the test so the shared
+   * broker stays clean.
+   */
   public static void deleteQueues(BrokerSettings broker, Topology topology, String... more)
       throws Exception {
     try (Connection connection = new BrokerConnector(broker).open("test cleanup")) {

@@ -99,6 +99,23 @@ class WireCodecTest {
   }
 
   @Test
+  void shouldCarryTheHostOfASealWhenGivenAndReadASealOfAnEarlierBuildWithout() throws Exception {
+    SealMessage seal = SealMessage.of("job-1", 10, 1000, "build-7");
+
+    assertThat(new String(codec.encode(seal), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"version\":2,\"job\":\"job-1\",\"tasks\":10,\"numbers\":1000,\"host\":\"build-7\"}");
+    assertThat(codec.decodeSeal(codec.encode(seal))).isEqualTo(seal);
+    assertThat(
+            codec
+                .decodeSeal(
+                    "{\"version\":2,\"job\":\"job-1\",\"tasks\":10,\"numbers\":1000}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .host())
+        .isNull();
+  }
+
+  @Test
   void shouldWriteACompleteResultBelow2Pow63AsAnArrayOfIntegers() {
     List<NumberResult> results =
         List.of(

@@ -40,6 +40,7 @@ import picocli.CommandLine.TypeConversionException;
       "0:every number was factored",
       "1:some input was not a valid positive integer, or not fully factored",
       "2:RabbitMQ could not be reached, or the connection was lost for good",
+      "130:the job was cancelled (fleet cancel, or Ctrl-C)",
       "64:bad command line"
     })
 public final class FactorCommand implements Callable<Integer> {
@@ -88,9 +89,11 @@ public final class FactorCommand implements Callable<Integer> {
   @Option(
       names = "--max-in-flight",
       paramLabel = "N",
-      defaultValue = "1024",
+      defaultValue = "0",
       description =
-          "Tasks sent but not yet printed, at most; bounds memory whatever the input's length"
+          "Tasks sent but not yet printed, at most; bounds memory whatever the input's length."
+              + " 0 sizes it from the fleet: the prefetch of every worker, which keeps the fleet"
+              + " busy with one job alone and lets the jobs of others share it fairly"
               + " (env FLEET_MAX_IN_FLIGHT, default: ${DEFAULT-VALUE}).")
   int maxInFlight;
 
@@ -121,6 +124,10 @@ public final class FactorCommand implements Callable<Integer> {
       out.flush();
       err.println("fleet: " + e.getMessage());
       return FleetCommand.BROKER_UNAVAILABLE;
+    } catch (JobCancelledException e) {
+      out.flush();
+      err.println("fleet: " + e.getMessage());
+      return FleetCommand.CANCELLED;
     }
   }
 

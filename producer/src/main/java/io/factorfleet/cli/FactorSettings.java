@@ -15,7 +15,7 @@ import io.factorfleet.topology.Topology;
  * @param chunkSize numbers per task; 0 to size tasks by their factoring time
  * @param maxDigits longest number accepted
  * @param confirmWindow tasks published but unconfirmed, at most
- * @param maxInFlight tasks sent but not printed, at most
+ * @param maxInFlight tasks sent but not printed, at most; 0 to size it from the fleet
  * @param format how factored numbers are printed
  * @param exponents whether a repeated factor is printed once as {@code p^e}; GNU format only
  */
@@ -34,7 +34,7 @@ record FactorSettings(
     requireRange(chunkSize, 0, BatchSizer.MAX_SIZE, "chunk size");
     requireRange(maxDigits, 1, 100_000, "max digits");
     requireRange(confirmWindow, 1, 100_000, "confirm window");
-    requireRange(maxInFlight, 1, 1_000_000, "max in flight");
+    requireRange(maxInFlight, 0, 1_000_000, "max in flight");
     if (broker == null && format == OutputFormat.CSV) {
       throw new IllegalArgumentException(
           "--format=csv needs the fleet; --local prints the gnu and jsonl formats only");

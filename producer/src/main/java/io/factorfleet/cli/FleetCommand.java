@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
       SubmitCommand.class,
       WaitCommand.class,
       ResultCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      JobsCommand.class,
+      CancelCommand.class
     })
 public final class FleetCommand implements Runnable {
   /** What {@code --version} prints. */
@@ -30,6 +32,12 @@ public final class FleetCommand implements Runnable {
 
   /** Exit status when the broker cannot be reached or the connection is lost for good. */
   public static final int BROKER_UNAVAILABLE = 2;
+
+  /** Exit status when no job of the id given is known. */
+  public static final int UNKNOWN_JOB = 3;
+
+  /** Exit status of a job cancelled while it ran, as a shell gives a command stopped by Ctrl-C. */
+  public static final int CANCELLED = 130;
 
   private final InputStream stdin;
   private final OutputStream stdout;
@@ -68,6 +76,7 @@ public final class FleetCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "a command is required: factor, submit, wait, result or status");
+        spec.commandLine(),
+        "a command is required: factor, submit, wait, result, status, jobs or cancel");
   }
 }

@@ -13,6 +13,7 @@ import io.factorfleet.cli.progress.Progress;
 import io.factorfleet.cli.progress.StatusLine;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.producer.BatchSizer;
+import io.factorfleet.producer.FleetCapacity;
 import io.factorfleet.producer.JobFeeder;
 import io.factorfleet.producer.JobPublisher;
 import io.factorfleet.producer.input.TokenSource;
@@ -42,6 +43,16 @@ final class FleetFactoring {
    */
   static final int REPLY_BUFFER_NUMBERS = 100_000;
 
+  /**
+   * The prefetch a job assumes per consumer of the task queue until the workers tell their own: a
+   * worker of one thread with the default prefetch per thread. The first answers come within
+   * milliseconds.
+   */
+  static final int INITIAL_PREFETCH_PER_CONSUMER = 2;
+
+  /** The window of a job sized from the fleet, at most: a fleet of 256 workers of 8 threads. */
+  static final int MAX_WINDOW = 4096;
+
   private final FactorSettings settings;
 
   FleetFactoring(FactorSettings settings) {
@@ -60,18 +71,21 @@ final class FleetFactoring {
     String job = UUID.randomUUID().toString();
     try (Connection connection =
         new BrokerConnector(settings.broker()).open("fleet factor " + job)) {
-      String replyQueue = declareQueues(connection, job, err);
-      boolean errorsShown = runJob(connection, job, replyQueue, input, total, out, err, progress);
-      deleteReplyQueue(connection, replyQueue);
-      return errorsShown;
+      int consumers = declareTaskQueue(connection, err);
+      String replyQueue = declareReplyQueue(connection, job);
+      try {
+        return runJob(connection, job, replyQueue, consumers, input, total, out, err, progress);
+      } finally {
+        deleteReplyQueue(connection, replyQueue);
+      }
     }
   }
 
   /**
-   * Declares the task queue and the job's reply queue, warning on {@code err} when no worker
-   * consumes the task queue yet; returns the reply queue's name.
+   * Declares the task queue, warning on {@code err} when no worker consumes it yet; returns how
+   * many consume it.
    */
-  private String declareQueues(Connection connection, String job, Writer err)
+  private int declareTaskQueue(Connection connection, Writer err)
       throws IOException, BrokerUnavailableException {
     Topology topology = settings.topology();
     try {
@@ -88,9 +102,18 @@ final class FleetFactoring {
                 + " yet; results come once one starts\n");
         err.flush();
       }
-      return topology.declareReplyQueue(channel, job);
+      return tasks.getConsumerCount();
     } catch (TimeoutException e) {
       throw new IOException("timed out declaring the queues", e);
+    }
+  }
+
+  /** Declares the job's reply queue and returns its name. */
+  private String declareReplyQueue(Connection connection, String job) throws IOException {
+    try (Channel channel = connection.createChannel()) {
+      return settings.topology().declareReplyQueue(channel, job);
+    } catch (TimeoutException e) {
+      throw new IOException("timed out declaring the reply queue", e);
     }
   }
 
@@ -99,6 +122,7 @@ final class FleetFactoring {
       Connection connection,
       String job,
       String replyQueue,
+      int consumers,
       TokenSource input,
       long total,
       OutputStream out,
@@ -113,14 +137,23 @@ final class FleetFactoring {
             status.guard(out),
             status.guard(err),
             "fleet",
-            settings.maxInFlight(),
+            settings.maxInFlight() == 0
+                ? FleetCapacity.window(consumers * INITIAL_PREFETCH_PER_CONSUMER, MAX_WINDOW)
+                : settings.maxInFlight(),
             settings.format(),
             GnuFormat.of(settings.exponents()));
     BatchSizer sizer =
         settings.chunkSize() == 0 ? BatchSizer.adaptive() : BatchSizer.fixed(settings.chunkSize());
     Aggregator aggregator = new Aggregator(new WireCodec(), learningFrom(output, sizer));
     status.start(output::numbersAnswered);
+    JobState state = new JobState(job, output, total, settings.maxInFlight());
     try (status;
+        JobControl control =
+            new JobControl(
+                connection, topology, job, "factor", state, settings.maxInFlight() == 0);
+        InterruptCancels interrupt =
+            new InterruptCancels(
+                control, job, err, () -> deleteReplyQueue(connection, replyQueue));
         ReplyConsumer replies =
             new ReplyConsumer(
                 connection,
@@ -138,10 +171,13 @@ final class FleetFactoring {
                 replyQueue,
                 settings.confirmWindow(),
                 JobOptions.RECONNECT_PATIENCE)) {
-      new JobFeeder(new NumberParser(settings.maxDigits()), sizer)
-          .feed(input, new OrderedSteps(output, publisher::publish));
+      JobFeeder.Summary fed =
+          new JobFeeder(new NumberParser(settings.maxDigits()), sizer)
+              .feed(input, new OrderedSteps(output, publisher::publish));
+      state.fed(fed.numbers() + fed.invalid());
       publisher.seal();
       output.awaitCompletion();
+      interrupt.jobDone();
     }
     return output.errorsShown();
   }

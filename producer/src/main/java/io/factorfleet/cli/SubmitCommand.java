@@ -104,20 +104,31 @@ public final class SubmitCommand implements Callable<Integer> {
         throw e.asRefusal();
       }
       JobFeeder.Summary summary;
-      try (JobPublisher publisher =
-          new JobPublisher(
-              connection,
-              topology,
-              job,
-              topology.resultQueue(),
-              jobOptions.confirmWindow,
-              JobOptions.RECONNECT_PATIENCE)) {
+      Publishing publishing = new Publishing(job);
+      try (JobControl control =
+              new JobControl(connection, topology, job, "submit", publishing, false);
+          InterruptCancels interrupt = new InterruptCancels(control, job, err, () -> {});
+          JobPublisher publisher =
+              new JobPublisher(
+                  connection,
+                  topology,
+                  job,
+                  topology.resultQueue(),
+                  jobOptions.confirmWindow,
+                  JobOptions.RECONNECT_PATIENCE)) {
         try (StatusLine status =
             fleet.progress().line(err, numbers.isEmpty() ? -1 : numbers.size())) {
           status.start(publisher::numbers);
-          summary = feeder.feed(input, new Steps(publisher, new PrintWriter(status.guard(err))));
+          summary =
+              feeder.feed(
+                  input, new Steps(publisher, publishing, new PrintWriter(status.guard(err))));
+          publishing.check();
           publisher.seal();
+          interrupt.jobDone();
         }
+      } catch (JobCancelledException e) {
+        err.println("fleet: " + e.getMessage() + " while it was being submitted");
+        return FleetCommand.CANCELLED;
       }
       out.println(job);
       out.flush();
@@ -134,10 +145,52 @@ public final class SubmitCommand implements Callable<Integer> {
     return waited == 0 ? submitted : waited;
   }
 
-  /** Tasks go straight to the broker; errors straight to standard error. */
-  private record Steps(JobPublisher publisher, PrintWriter err) implements JobFeeder.Steps {
+  /**
+   * A job being submitted, as {@code fleet jobs} sees it until the aggregator service has its
+   * results: nothing done yet, and its length unknown until it is sealed. A cancel stops the
+   * publishing at the next task.
+   */
+  private static final class Publishing implements JobControl.Owner {
+    private final String job;
+    private volatile String cancelledBy;
+
+    Publishing(String job) {
+      this.job = job;
+    }
+
     @Override
-    public long nextTask() {
+    public long done() {
+      return 0;
+    }
+
+    @Override
+    public long total() {
+      return -1;
+    }
+
+    @Override
+    public void cancelled(String by) {
+      cancelledBy = by;
+    }
+
+    @Override
+    public void fleetPrefetch(int prefetch) {
+      // a submitted job is not paced to the fleet: its command line does not wait for it
+    }
+
+    void check() throws JobCancelledException {
+      if (cancelledBy != null) {
+        throw new JobCancelledException(job, cancelledBy);
+      }
+    }
+  }
+
+  /** Tasks go straight to the broker; errors straight to standard error. */
+  private record Steps(JobPublisher publisher, Publishing publishing, PrintWriter err)
+      implements JobFeeder.Steps {
+    @Override
+    public long nextTask() throws JobCancelledException {
+      publishing.check();
       return publisher.tasks();
     }
 

@@ -5,6 +5,7 @@ import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.Connection;
+import io.factorfleet.control.Hosts;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.MessageKind;
 import io.factorfleet.wire.SealMessage;
@@ -135,7 +136,9 @@ public final class JobPublisher implements AutoCloseable {
             .correlationId(job)
             .deliveryMode(2)
             .build();
-    send(new Outgoing(replyTo, props, codec.encode(SealMessage.of(job, tasks, numbers))));
+    send(
+        new Outgoing(
+            replyTo, props, codec.encode(SealMessage.of(job, tasks, numbers, Hosts.local()))));
     awaitConfirmed();
   }
 

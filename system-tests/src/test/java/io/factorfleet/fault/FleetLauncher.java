@@ -115,6 +115,27 @@ public final class FleetLauncher implements AutoCloseable {
     return new SubmittedJob(job, numbers, (numbers.size() + chunkSize - 1) / chunkSize, dataDir);
   }
 
+  /**
+   * {@code fleet factor} of {@code numbers} with {@code options}, returned at once: its standard
+   * output goes to {@code <name>.out}, its standard error to the process's log.
+   */
+  public FleetProcess factor(String name, List<String> numbers, String... options)
+      throws IOException {
+    Path input = workDir.resolve(name + ".in");
+    Files.writeString(input, String.join("\n", numbers) + "\n", StandardCharsets.US_ASCII);
+    List<String> args = new ArrayList<>(List.of("factor"));
+    args.addAll(List.of(options));
+    Path log = workDir.resolve(name + ".log");
+    ProcessBuilder builder =
+        command(FleetJars.fleet(), args)
+            .redirectInput(input.toFile())
+            .redirectOutput(workDir.resolve(name + ".out").toFile())
+            .redirectError(log.toFile());
+    FleetProcess factor = new FleetProcess(name, builder.start(), log, 0);
+    started.add(factor);
+    return factor;
+  }
+
   private FleetProcess start(String name, Path jar, List<String> args) throws IOException {
     return start(name, jar, args, sparePort());
   }

@@ -137,6 +137,16 @@ public final class FleetProcess {
     return exitCode;
   }
 
+  /** SIGINT, as Ctrl-C on a terminal sends; returns the exit status once the process is gone. */
+  public int interrupt() throws InterruptedException, IOException {
+    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill -INT " + process.pid() + " failed");
+    }
+    exitCode = awaitExit();
+    return exitCode;
+  }
+
   /** Waits for a process that ends by itself (such as {@code fleet submit}); returns its status. */
   public int awaitExit() throws InterruptedException {
     if (!process.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

@@ -61,6 +61,17 @@ final class AckAfterConfirm implements ConfirmListener {
     publishChannel.basicPublish("", routingKey, properties, body);
   }
 
+  /**
+   * Acknowledges a delivery that needs no answer (a task of a cancelled job), unless the channel
+   * that delivered it has closed since.
+   */
+  synchronized void ackIfCurrent(long deliveryGeneration, long deliveryTag) throws IOException {
+    if (deliveryGeneration == generation) {
+      consumeChannel.basicAck(deliveryTag, false);
+      metrics.taskAcked();
+    }
+  }
+
   /** Hands a delivery back to the queue, unless the channel that delivered it has closed since. */
   synchronized void nackIfCurrent(long deliveryGeneration, long deliveryTag) throws IOException {
     if (deliveryGeneration == generation) {

@@ -30,11 +30,20 @@ final class TaskHandler {
   private final WireCodec codec = new WireCodec();
   private final AtomicLong answered = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
+  private final CancelledJobs cancelled;
 
-  TaskHandler(String workerId, TaskProcessor processor, FleetMetrics metrics) {
+  TaskHandler(
+      String workerId, TaskProcessor processor, FleetMetrics metrics, CancelledJobs cancelled) {
     this.workerId = workerId;
     this.processor = processor;
     this.metrics = metrics;
+    this.cancelled = cancelled;
+  }
+
+  /** Tasks of cancelled jobs acknowledged without an answer. */
+  long skipped() {
+    return skipped.get();
   }
 
   /** Tasks answered (result confirmed or dead-lettered). */
@@ -51,6 +60,11 @@ final class TaskHandler {
     try {
       String replyTo = props.getReplyTo();
       boolean answerable = replyTo != null && !replyTo.isBlank();
+      // Factor Fleet's tasks name their job in the correlation id: no need to parse the body.
+      if (cancelled.contains(props.getCorrelationId())) {
+        skip(from, props.getCorrelationId());
+        return;
+      }
       TaskMessage task;
       try {
         task = codec.decodeTask(body);
@@ -72,12 +86,26 @@ final class TaskHandler {
         deadLetter(from, props, body, "task has no reply-to");
         return;
       }
-      ResultMessage result = processor.process(task);
+      Optional<ResultMessage> answered =
+          processor.process(task, () -> cancelled.contains(task.job()));
+      if (answered.isEmpty()) {
+        skip(from, task.job());
+        return;
+      }
+      ResultMessage result = answered.get();
       metrics.taskFactored(task.numbers().size(), Duration.ofNanos(result.nanos()));
       reply(from, replyTo, result);
     } catch (IOException | RuntimeException e) {
       log.error("task delivery {} failed; handing it back to the queue", from.tag(), e);
       from.requeue();
+    }
+  }
+
+  /** Acknowledges a task of a cancelled job: nobody waits for its answer. */
+  private void skip(Origin from, String job) throws IOException {
+    from.acks().ackIfCurrent(from.generation(), from.tag());
+    if (skipped.incrementAndGet() % 1000 == 1) {
+      log.info("acknowledging the tasks of cancelled job {} without factoring them", job);
     }
   }
 

@@ -14,6 +14,8 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Turns a task into its result with the factoring engine; no transport here. A number that is not
@@ -44,11 +46,22 @@ public final class TaskProcessor {
   }
 
   public ResultMessage process(TaskMessage task) {
+    return process(task, () -> false).orElseThrow();
+  }
+
+  /**
+   * The task's result, or nothing when {@code stop} says so before the task is done; it is asked
+   * before each number.
+   */
+  public Optional<ResultMessage> process(TaskMessage task, BooleanSupplier stop) {
     long started = System.nanoTime();
     long deadline = started + taskBudget.toNanos();
     long[] scratch = new long[64];
     List<NumberResult> results = new ArrayList<>(task.numbers().size());
     for (String text : task.numbers()) {
+      if (stop.getAsBoolean()) {
+        return Optional.empty();
+      }
       long left = deadline - System.nanoTime();
       if (left <= 0 || Thread.currentThread().isInterrupted()) {
         results.add(
@@ -66,8 +79,14 @@ public final class TaskProcessor {
       results.add(factorOne(budgeted, text, scratch));
     }
     // in the task's version, which its sender reads
-    return new ResultMessage(
-        task.version(), task.job(), task.task(), workerId, System.nanoTime() - started, results);
+    return Optional.of(
+        new ResultMessage(
+            task.version(),
+            task.job(),
+            task.task(),
+            workerId,
+            System.nanoTime() - started,
+            results));
   }
 
   /**

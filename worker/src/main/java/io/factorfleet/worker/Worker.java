@@ -8,16 +8,19 @@ import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.broker.DeliveryHandler;
 import io.factorfleet.broker.Subscriber;
 import io.factorfleet.broker.Subscription;
+import io.factorfleet.control.ControlChannel;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.metrics.Health;
 import io.factorfleet.text.NumberParser;
 import io.factorfleet.topology.Topology;
+import io.factorfleet.wire.ControlMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +48,16 @@ public final class Worker implements AutoCloseable {
   private final TaskHandler tasks;
   private final Connection connection;
   private final ExecutorService pool;
+  private final ScheduledExecutorService retries =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "retry-delay");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Subscriber subscriber;
+  private final CancelledJobs cancelled = new CancelledJobs();
+  private final ControlChannel control;
   private final AtomicInteger inHand = new AtomicInteger();
   private volatile long lastProgressNanos = System.nanoTime();
   private volatile AckAfterConfirm acks;
@@ -65,7 +77,8 @@ public final class Worker implements AutoCloseable {
                 settings.taskBudget(),
                 new NumberParser(settings.maxDigits()),
                 settings.workerId()),
-            metrics);
+            metrics,
+            cancelled);
     this.pool = Executors.newFixedThreadPool(settings.threads(), factoringThreads());
     try {
       this.subscriber =
@@ -79,6 +92,26 @@ public final class Worker implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       pool.shutdownNow();
       throw e;
+    }
+    try {
+      this.control = ControlChannel.open(connection, settings.topology(), this::onControl);
+    } catch (IOException | RuntimeException e) {
+      subscriber.cancel();
+      pool.shutdownNow();
+      throw e;
+    }
+  }
+
+  /** Remembers cancelled jobs, and tells whoever asks how many tasks it takes at once. */
+  private void onControl(ControlMessage message, String replyTo) throws IOException {
+    if (message instanceof ControlMessage.Cancel cancel) {
+      cancelled.add(cancel.job());
+      log.info("job {} cancelled by {}; its tasks are dropped", cancel.job(), cancel.by());
+    } else if (message instanceof ControlMessage.Query query
+        && ControlMessage.Query.WORKERS.equals(query.about())
+        && replyTo != null) {
+      control.reply(
+          replyTo, new ControlMessage.WorkerStatus(settings.workerId(), settings.prefetch()));
     }
   }
 
@@ -120,6 +153,11 @@ public final class Worker implements AutoCloseable {
   /** Tasks answered (result confirmed or dead-lettered) since start. */
   public long tasksAnswered() {
     return tasks.answered();
+  }
+
+  /** Tasks of cancelled jobs acknowledged without being factored. */
+  public long tasksSkipped() {
+    return tasks.skipped();
   }
 
   /** Messages this worker moved to the dead-letter queue. */
@@ -169,10 +207,30 @@ public final class Worker implements AutoCloseable {
       lastProgressNanos = System.nanoTime();
     }
     metrics.taskConsumed(queueWait(delivery.getProperties().getTimestamp()));
+    long returns = HandedBack.returns(delivery.getProperties());
+    try {
+      if (returns == 0) {
+        pool.execute(() -> handle(from, delivery));
+        return;
+      }
+      Duration delay = HandedBack.delay(returns);
+      log.info(
+          "task {} was handed back {} times; working on it in {} ms",
+          delivery.getProperties().getMessageId(),
+          returns,
+          delay.toMillis());
+      retries.schedule(() -> execute(from, delivery), delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopping) {
+      // Draining: the broker hands the task to another worker once this channel closes.
+      inHand.decrementAndGet();
+    }
+  }
+
+  /** Hands a task whose wait is over to the factoring threads, unless the worker is stopping. */
+  private void execute(TaskHandler.Origin from, Delivery delivery) {
     try {
       pool.execute(() -> handle(from, delivery));
     } catch (RejectedExecutionException stopping) {
-      // Draining: the broker hands the task to another worker once this channel closes.
       inHand.decrementAndGet();
     }
   }
@@ -206,6 +264,10 @@ public final class Worker implements AutoCloseable {
     closed = true;
     long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
     subscriber.cancel();
+    // Tasks still waiting for their retry go back to the queue with the connection.
+    for (Runnable waiting : retries.shutdownNow()) {
+      inHand.decrementAndGet();
+    }
     pool.shutdown();
     try {
       if (!pool.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS)) {
@@ -217,6 +279,7 @@ public final class Worker implements AutoCloseable {
       Thread.currentThread().interrupt();
       pool.shutdownNow();
     }
+    control.close();
     try {
       connection.close(5_000);
     } catch (IOException | RuntimeException e) {

@@ -17,6 +17,21 @@ class TaskProcessorTest {
       new TaskProcessor(Duration.ofSeconds(30), Duration.ofMinutes(1), new NumberParser(30), "w1");
 
   @Test
+  void shouldStopATaskAtTheNextNumberOnceToldTo() {
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    assertThat(
+            processor.process(
+                TaskMessage.of("job", 0, List.of("12", "13", "14")),
+                () -> asked.incrementAndGet() > 2))
+        .isEmpty();
+    assertThat(asked).hasValue(3);
+    assertThat(processor.process(TaskMessage.of("job", 0, List.of("12")), () -> false))
+        .hasValueSatisfying(result -> assertThat(result.results()).hasSize(1));
+  }
+
+  @Test
   void shouldAnswerEveryNumberInTaskOrder() {
     ResultMessage result =
         processor.process(

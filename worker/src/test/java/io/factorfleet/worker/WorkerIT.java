@@ -21,10 +21,8 @@ import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.TaskMessage;
 import io.factorfleet.wire.WireCodec;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** One worker against a real broker: answers, refusals, dead letters, recovery, health. */
 @ExtendWith(RabbitBroker.class)
 class WorkerIT {
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
   private final WireCodec codec = new WireCodec();
 
   private BrokerSettings broker;
@@ -108,7 +105,8 @@ class WorkerIT {
   void shouldDeadLetterAnUndecodableTaskWithTheReason() throws Exception {
     publishTask(new byte[] {(byte) 0xff, 0x00, 0x13}, replyQueue);
 
-    GetResponse dead = awaitMessage(() -> channel.basicGet(topology.deadLetterQueue(), true));
+    GetResponse dead =
+        BrokerTesting.awaitMessage(() -> channel.basicGet(topology.deadLetterQueue(), true));
 
     assertThat(dead.getBody()).containsExactly((byte) 0xff, 0x00, 0x13);
     assertThat(dead.getProps().getHeaders().get(Topology.REASON_HEADER).toString())
@@ -121,7 +119,8 @@ class WorkerIT {
   void shouldDeadLetterATaskWithoutReplyTo() throws Exception {
     publishTask(codec.encode(TaskMessage.of("job-1", 0, List.of("12"))), null);
 
-    GetResponse dead = awaitMessage(() -> channel.basicGet(topology.deadLetterQueue(), true));
+    GetResponse dead =
+        BrokerTesting.awaitMessage(() -> channel.basicGet(topology.deadLetterQueue(), true));
 
     assertThat(dead.getProps().getHeaders().get(Topology.REASON_HEADER).toString())
         .isEqualTo("task has no reply-to");
@@ -130,8 +129,8 @@ class WorkerIT {
   @Test
   void shouldConsumeAgainWhenTheBrokerCancelsItsConsumer() throws Exception {
     channel.queueDelete(topology.taskQueue());
-    await().atMost(PATIENCE).until(() -> !worker.health().healthy());
-    await().atMost(PATIENCE).until(() -> worker.health().healthy());
+    await().atMost(BrokerTesting.PATIENCE).until(() -> !worker.health().healthy());
+    await().atMost(BrokerTesting.PATIENCE).until(() -> worker.health().healthy());
 
     publishTask(codec.encode(TaskMessage.of("job-1", 0, List.of("9"))), replyQueue);
 
@@ -175,36 +174,10 @@ class WorkerIT {
   }
 
   private GetResponse nextReply() {
-    return awaitMessage(() -> channel.basicGet(replyQueue, true));
-  }
-
-  private static GetResponse awaitMessage(ThrowingSupplier<GetResponse> get) {
-    AtomicReference<GetResponse> got = new AtomicReference<>();
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () -> {
-              got.set(get.get());
-              return got.get() != null;
-            });
-    return got.get();
-  }
-
-  private interface ThrowingSupplier<T> {
-    T get() throws Exception;
+    return BrokerTesting.awaitMessage(() -> channel.basicGet(replyQueue, true));
   }
 
   private WorkerSettings aWorker() {
-    return new WorkerSettings(
-        broker,
-        topology,
-        "w1",
-        2,
-        2,
-        100,
-        Duration.ofSeconds(30),
-        Duration.ofMinutes(5),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(10));
+    return BrokerTesting.aWorker(broker, topology, 2);
   }
 }

@@ -5,8 +5,11 @@ import com.rabbitmq.client.MetricsCollector;
 import io.factorfleet.aggregator.Aggregator;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
+import io.factorfleet.control.ControlChannel;
+import io.factorfleet.control.Hosts;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.metrics.Health;
+import io.factorfleet.wire.ControlMessage;
 import io.factorfleet.wire.WireCodec;
 import java.io.IOException;
 import java.time.Duration;
@@ -30,7 +33,14 @@ public final class AggregatorService implements AutoCloseable {
   private final Aggregator aggregator;
   private final GroupCommitConsumer consumer;
   private final ScheduledExecutorService sweeper;
+  private final ControlChannel control;
   private volatile boolean closed;
+
+  /**
+   * The host of a submitted job before its seal, which names it, has come (its command line tells
+   * it meanwhile), or whose seal does not.
+   */
+  static final String UNKNOWN_HOST = "-";
 
   /** How often jobs older than the keep-for limit are looked for, at most. */
   private static final Duration MAX_SWEEP_INTERVAL = Duration.ofMinutes(1);
@@ -54,6 +64,37 @@ public final class AggregatorService implements AutoCloseable {
             spool,
             metrics);
     this.sweeper = settings.keepFor().isZero() ? null : startSweeper(settings.keepFor());
+    this.control = ControlChannel.open(connection, settings.topology(), this::onControl);
+  }
+
+  /**
+   * Answers {@code fleet jobs} for the jobs being collected, and cancels a job on {@code fleet
+   * cancel}, confirming it when the job was being collected.
+   */
+  private void onControl(ControlMessage message, String replyTo) throws IOException {
+    if (message instanceof ControlMessage.Query query
+        && ControlMessage.Query.JOBS.equals(query.about())
+        && replyTo != null) {
+      for (SpoolDirectory.RunningJob job : spool.running()) {
+        control.reply(
+            replyTo,
+            new ControlMessage.JobStatus(
+                job.job(),
+                job.host() == null ? UNKNOWN_HOST : job.host(),
+                "submit",
+                job.numbersRecorded(),
+                job.numbers(),
+                job.startedMillis()));
+      }
+    } else if (message instanceof ControlMessage.Cancel cancel) {
+      long recorded = spool.cancel(cancel.job(), cancel.by());
+      if (recorded >= 0 && replyTo != null) {
+        control.reply(
+            replyTo,
+            new ControlMessage.Cancelled(
+                cancel.job(), "the aggregator service on " + Hosts.local(), recorded));
+      }
+    }
   }
 
   /**
@@ -146,6 +187,7 @@ public final class AggregatorService implements AutoCloseable {
     if (sweeper != null) {
       sweeper.shutdownNow();
     }
+    control.close();
     try {
       consumer.close();
     } catch (RuntimeException e) {

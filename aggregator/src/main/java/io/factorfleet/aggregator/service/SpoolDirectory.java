@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p>Safe to call from several threads: one records, others ask for status or delete.
  */
 public final class SpoolDirectory implements ResultSink, AutoCloseable {
+  /** How the reason of a cancelled job begins. */
+  public static final String CANCELLED_BY = "cancelled by ";
+
   private static final Logger log = LoggerFactory.getLogger(SpoolDirectory.class);
   private static final String SPOOL = ".spool";
 
@@ -53,6 +56,9 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
   private final FinishedJobs finished;
   private final Map<String, JobJournal> jobs = new HashMap<>();
   private final Map<String, String> failed = new HashMap<>();
+  private final Map<String, Long> startedMillis = new HashMap<>();
+  private final Map<String, String> hosts = new HashMap<>();
+  private final CancelsOfUnseenJobs unseenCancels = new CancelsOfUnseenJobs();
   private long jobsCompleted;
 
   public SpoolDirectory(Path dataDir) throws IOException {
@@ -139,6 +145,10 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
     try {
       for (SpoolEntry entry : batch) {
         String job = entry.job();
+        if (!failing.containsKey(job) && isCancelled(job)) {
+          recordings.add(Recording.of(Outcome.DROPPED));
+          continue;
+        }
         if (failing.containsKey(job) || (!jobs.containsKey(job) && hasFailed(job))) {
           recordings.add(null); // refused below, with the reason
           continue;
@@ -168,6 +178,9 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
           } else {
             SealMessage message = ((SpoolEntry.Seal) entry).message();
             recordings.add(seal(message, journal, inBatch, sealed));
+            if (message.host() != null) {
+              hosts.put(job, message.host());
+            }
             if (sealed == null) {
               sealsInBatch.put(job, message);
             }
@@ -226,6 +239,85 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
     }
   }
 
+  /**
+   * Whether {@code job} was cancelled: while being collected, or before its first reply came (for
+   * as long as {@link CancelsOfUnseenJobs} remembers it).
+   */
+  private boolean isCancelled(String job) throws IOException {
+    if (jobs.containsKey(job)) {
+      return false;
+    }
+    if (unseenCancels.contains(job, System.currentTimeMillis())) {
+      return true;
+    }
+    String failure = failed.containsKey(job) ? failed.get(job) : finished.failure(job);
+    return failure != null && failure.startsWith(CANCELLED_BY);
+  }
+
+  /**
+   * Cancels a job: a job being collected stops, what was recorded of it is deleted, and it reads as
+   * failed, {@code cancelled by …}; its replies that still come are dropped. A job not seen yet is
+   * remembered for a while, so that its replies are dropped as they come.
+   *
+   * @param by who cancelled it, for the log and the job's status
+   * @return the numbers recorded of the job when it was being collected, otherwise -1
+   */
+  public synchronized long cancel(String job, String by) throws IOException {
+    JobJournal journal = jobs.remove(job);
+    if (journal == null) {
+      if (!finished.isWritten(job) && !hasFailed(job)) {
+        unseenCancels.add(job, System.currentTimeMillis());
+      }
+      return -1;
+    }
+    long numbers = journal.numbers();
+    startedMillis.remove(job);
+    hosts.remove(job);
+    closeQuietly(journal);
+    deleteTree(spoolOf(job));
+    String reason = CANCELLED_BY + by;
+    failed.put(job, reason);
+    log.info(
+        "job {} cancelled by {}: the results of its {} numbers recorded so far are discarded",
+        job,
+        by,
+        numbers);
+    try {
+      finished.markFailed(job, reason);
+    } catch (IOException e) {
+      log.error("could not record on disk that job {} was cancelled", job, e);
+    }
+    return numbers;
+  }
+
+  /** The jobs being collected, as {@code fleet jobs} lists them. */
+  public synchronized List<RunningJob> running() {
+    List<RunningJob> running = new ArrayList<>(jobs.size());
+    for (Map.Entry<String, JobJournal> job : jobs.entrySet()) {
+      JobJournal journal = job.getValue();
+      running.add(
+          new RunningJob(
+              job.getKey(),
+              journal.numbers(),
+              journal.sealedTasks() < 0 ? -1 : journal.sealedNumbers(),
+              startedMillis.getOrDefault(job.getKey(), System.currentTimeMillis()),
+              hosts.get(job.getKey())));
+    }
+    return running;
+  }
+
+  /**
+   * A job being collected.
+   *
+   * @param numbersRecorded numbers whose results are recorded
+   * @param numbers numbers in the job, or -1 until its seal has come
+   * @param startedMillis when this service first saw it (or started, for a job of an earlier run)
+   * @param host where the job was started, as its seal says; null before the seal, or when it does
+   *     not say, or for a job of an earlier run of the service
+   */
+  public record RunningJob(
+      String job, long numbersRecorded, long numbers, long startedMillis, String host) {}
+
   /** Whether {@code job}, not being collected, has failed, in this run or an earlier one. */
   private boolean hasFailed(String job) throws IOException {
     if (failed.containsKey(job)) {
@@ -248,6 +340,8 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
         "job {} failed: {}; its replies go to the dead-letter queue from now on", job, reason);
     failed.put(job, reason);
     jobs.remove(job);
+    startedMillis.remove(job);
+    hosts.remove(job);
     if (journal != null) {
       if (size != null) {
         rollBack(job, journal, size);
@@ -416,6 +510,7 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
     if (journal == null) {
       journal = JobJournal.open(spoolOf(job));
       jobs.put(job, journal);
+      startedMillis.put(job, System.currentTimeMillis());
     }
     return journal;
   }
@@ -451,6 +546,8 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
     Durability.forceDirectory(finished.infoDir());
     Durability.forceDirectory(dataDir);
     jobs.remove(job);
+    startedMillis.remove(job);
+    hosts.remove(job);
     journal.close();
     deleteTree(spool);
     jobsCompleted++;

@@ -35,6 +35,67 @@ class SpoolDirectoryTest {
   }
 
   @Test
+  void shouldDiscardACancelledJobAndDropItsRepliesEvenAfterARestart() throws Exception {
+    SpoolDirectory spool = new SpoolDirectory(dir);
+    spool.accept(aResult("job", 0, complete("4", "2", "2")));
+
+    assertThat(spool.cancel("job", "fleet cancel on host-a")).isEqualTo(1);
+
+    assertThat(spool.running()).isEmpty();
+    assertThat(spool.status("job").state()).isEqualTo(JobStatus.State.FAILED);
+    assertThat(spool.status("job").reason()).isEqualTo("cancelled by fleet cancel on host-a");
+    assertThat(spool.accept(aResult("job", 1, complete("5", "5")))).isFalse();
+    spool.seal(SealMessage.of("job", 2, 2));
+    assertThat(spool.outputOf("job")).doesNotExist();
+    assertThat(dir.resolve(".spool").resolve("job")).doesNotExist();
+    SpoolDirectory restarted = new SpoolDirectory(dir);
+    restarted.recover();
+    assertThat(restarted.accept(aResult("job", 0, complete("4", "2", "2")))).isFalse();
+    assertThat(restarted.running()).isEmpty();
+  }
+
+  @Test
+  void shouldListARunningJobWithTheHostItsSealNames() throws Exception {
+    SpoolDirectory spool = new SpoolDirectory(dir);
+    spool.accept(aResult("job", 0, complete("4", "2", "2")));
+    assertThat(spool.running())
+        .singleElement()
+        .satisfies(job -> assertThat(job.host()).isNull())
+        .satisfies(job -> assertThat(job.numbers()).isEqualTo(-1));
+
+    spool.seal(SealMessage.of("job", 2, 2, "build-7"));
+
+    assertThat(spool.running())
+        .singleElement()
+        .satisfies(job -> assertThat(job.host()).isEqualTo("build-7"))
+        .satisfies(job -> assertThat(job.numbersRecorded()).isEqualTo(1))
+        .satisfies(job -> assertThat(job.numbers()).isEqualTo(2));
+  }
+
+  @Test
+  void shouldDropTheRepliesOfAJobCancelledBeforeItsFirstReply() throws Exception {
+    SpoolDirectory spool = new SpoolDirectory(dir);
+
+    assertThat(spool.cancel("job", "fleet cancel on host-a")).isEqualTo(-1);
+
+    assertThat(spool.accept(aResult("job", 0, complete("4", "2", "2")))).isFalse();
+    assertThat(spool.running()).isEmpty();
+    assertThat(spool.status("job").state()).isEqualTo(JobStatus.State.UNKNOWN);
+  }
+
+  @Test
+  void shouldNotCancelAWrittenJob() throws Exception {
+    SpoolDirectory spool = new SpoolDirectory(dir);
+    spool.accept(aResult("job", 0, complete("4", "2", "2")));
+    spool.seal(SealMessage.of("job", 1, 1));
+
+    assertThat(spool.cancel("job", "fleet cancel on host-a")).isEqualTo(-1);
+
+    assertThat(spool.status("job").state()).isEqualTo(JobStatus.State.WRITTEN);
+    assertThat(Files.readString(spool.outputOf("job"))).isEqualTo("4: 2 2\n");
+  }
+
+  @Test
   void shouldRecogniseDuplicatesBeforeAndAfterCompletion() throws Exception {
     SpoolDirectory spool = new SpoolDirectory(dir);
     ResultMessage first = aResult("job", 0, complete("4", "2", "2"));

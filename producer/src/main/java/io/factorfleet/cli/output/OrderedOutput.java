@@ -32,7 +32,7 @@ public final class OrderedOutput implements ResultSink {
   private final OutputStream out;
   private final Writer err;
   private final String program;
-  private final int capacity;
+  private int capacity;
   private final OutputFormat format;
   private final GnuFormat gnu;
   private final LineBuffer lines = new LineBuffer(WRITE_THRESHOLD);
@@ -134,6 +134,23 @@ public final class OrderedOutput implements ResultSink {
     }
     sealedTasks = seal.tasks();
     notifyAll();
+  }
+
+  /**
+   * Holds at most {@code capacity} entries from now on: more lets the job publish more, fewer holds
+   * the next task back until enough are printed.
+   */
+  public synchronized void resize(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+    }
+    this.capacity = capacity;
+    notifyAll();
+  }
+
+  /** Entries held at most. */
+  public synchronized int capacity() {
+    return capacity;
   }
 
   /** Gives up on the job: whoever waits on this output is woken with {@code cause}. */

@@ -1,0 +1,137 @@
+package io.factorfleet.cli;
+
+import com.rabbitmq.client.Connection;
+import io.factorfleet.control.ControlChannel;
+import io.factorfleet.control.Hosts;
+import io.factorfleet.producer.FleetCapacity;
+import io.factorfleet.topology.Topology;
+import io.factorfleet.wire.ControlMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running job's place on the control exchange: it answers {@code fleet jobs} with the job's
+ * status, hears a {@code fleet cancel} of the job and confirms it, and, for a job that paces itself
+ * to the fleet, asks the workers every {@link #ASK_EVERY} how many tasks they take at once.
+ */
+final class JobControl implements AutoCloseable {
+  /** How often a pacing job asks the workers for their prefetch. */
+  static final Duration ASK_EVERY = Duration.ofSeconds(2);
+
+  /** How long an interrupted command line waits for the broker to take its cancel. */
+  static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(2);
+
+  /** What the job tells, and what becomes of it. */
+  interface Owner {
+    /** Numbers answered so far. */
+    long done();
+
+    /** Numbers in the job, or -1 while not known. */
+    long total();
+
+    /** The job was cancelled by {@code by}. */
+    void cancelled(String by);
+
+    /** The workers heard from within the last few seconds take {@code prefetch} tasks at once. */
+    void fleetPrefetch(int prefetch);
+  }
+
+  private final String job;
+  private final String command;
+  private final String host = Hosts.local();
+  private final long startedMillis = System.currentTimeMillis();
+  private final Owner owner;
+  private final FleetCapacity capacity = new FleetCapacity();
+  private final ControlChannel channel;
+  private final ScheduledExecutorService asker;
+
+  /**
+   * @param command {@code factor} or {@code submit}
+   * @param paced whether the job asks the workers for their prefetch, to size its window
+   */
+  JobControl(
+      Connection connection,
+      Topology topology,
+      String job,
+      String command,
+      Owner owner,
+      boolean paced)
+      throws IOException {
+    this.job = job;
+    this.command = command;
+    this.owner = owner;
+    this.channel = ControlChannel.open(connection, topology, this::on);
+    if (paced) {
+      asker =
+          Executors.newSingleThreadScheduledExecutor(
+              runnable -> {
+                Thread thread = new Thread(runnable, "fleet-capacity");
+                thread.setDaemon(true);
+                return thread;
+              });
+      asker.scheduleWithFixedDelay(
+          this::askWorkers, 0, ASK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    } else {
+      asker = null;
+    }
+  }
+
+  /** Who this job's owner is, as a cancel's confirmation names it. */
+  String ownerName() {
+    return "fleet " + command + " on " + host;
+  }
+
+  /**
+   * Tells every worker and listener that this job is cancelled, waiting at most {@link
+   * #CANCEL_TIMEOUT} for the broker to take it; returns whether it did.
+   */
+  boolean cancel(String why) {
+    try {
+      return channel.broadcastConfirmed(new ControlMessage.Cancel(job, why), CANCEL_TIMEOUT);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void askWorkers() {
+    try {
+      channel.ask(new ControlMessage.Query(ControlMessage.Query.WORKERS));
+    } catch (IOException | RuntimeException e) {
+      // the connection is being recovered; the next round asks again
+    }
+  }
+
+  private void on(ControlMessage message, String replyTo) throws IOException {
+    if (message instanceof ControlMessage.WorkerStatus worker) {
+      long now = System.nanoTime();
+      capacity.heard(worker.worker(), worker.prefetch(), now);
+      owner.fleetPrefetch(capacity.prefetch(now));
+    } else if (message instanceof ControlMessage.Query query
+        && ControlMessage.Query.JOBS.equals(query.about())
+        && replyTo != null) {
+      channel.reply(
+          replyTo,
+          new ControlMessage.JobStatus(
+              job, host, command, owner.done(), owner.total(), startedMillis));
+    } else if (message instanceof ControlMessage.Cancel cancel && job.equals(cancel.job())) {
+      if (replyTo != null) {
+        channel.reply(replyTo, new ControlMessage.Cancelled(job, ownerName(), owner.done()));
+      }
+      owner.cancelled(cancel.by());
+    }
+  }
+
+  @Override
+  public void close() {
+    if (asker != null) {
+      asker.shutdownNow();
+    }
+    channel.close();
+  }
+}
