@@ -4,7 +4,7 @@ package io.factorfleet.engine;
  * Factors unsigned 64-bit integers without allocating: trial division by multiplication with
  * inverses, Miller-Rabin, then Pollard-Brent rho for small and ECM for large composites.
  */
-final class LongFactorizer {
+public final class LongFactorizer {
 
   /** Trial division covers the odd primes below this bound. */
   static final int TRIAL_BOUND = 1 << 11;
@@ -18,7 +18,7 @@ final class LongFactorizer {
   private LongFactorizer() {}
 
   /** Writes the prime factors of the unsigned n to out, ascending, and returns their count. */
-  static int factor(long n, long[] out) {
+  public static int factor(long n, long[] out) {
     if (Long.compareUnsigned(n, 2) < 0) {
       return 0;
     }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * One relation of the quadratic sieve: {@code y^2 - kN}, written out as its sign, its primes from
- * the factor base (ascending, with repeats) and at most one large prime outside it.
+ * the factor base (ascending, with repeats) and at most two large primes outside it.
  *
  * <p>A relation depends on nothing but {@code kN}: {@link #holdsFor} checks it on its own, so
  * relations can come from anywhere (another thread, another worker) and still be trusted.
@@ -13,17 +13,41 @@ import java.util.Arrays;
  * @param y the square root side, {@code A x + b} of the polynomial that found it
  * @param negative whether {@code y^2 - kN} is negative
  * @param primes the factor-base primes of {@code |y^2 - kN|}, ascending, with repeats
- * @param largePrime the one prime above the factor base that divides it, or 1 for none
+ * @param largePrime the smaller prime above the factor base that divides it, or 1 for none
+ * @param secondLargePrime the larger one (a partial-partial relation), or 1 for none
  */
-public record Relation(BigInteger y, boolean negative, int[] primes, long largePrime) {
+public record Relation(
+    BigInteger y, boolean negative, int[] primes, long largePrime, long secondLargePrime) {
 
   public Relation {
     primes = primes.clone();
+    if (largePrime < 1 || secondLargePrime < 1) {
+      throw new IllegalArgumentException(
+          "large primes must be positive but were " + largePrime + " and " + secondLargePrime);
+    }
+    if (largePrime == 1 && secondLargePrime != 1) {
+      largePrime = secondLargePrime;
+      secondLargePrime = 1;
+    } else if (secondLargePrime != 1 && secondLargePrime < largePrime) {
+      long smaller = secondLargePrime;
+      secondLargePrime = largePrime;
+      largePrime = smaller;
+    }
   }
 
-  /** Whether this relation has a large prime (a partial relation). */
+  /** A relation with at most one large prime: {@code largePrime}, or 1 for none. */
+  public Relation(BigInteger y, boolean negative, int[] primes, long largePrime) {
+    this(y, negative, primes, largePrime, 1);
+  }
+
+  /** Whether this relation has a large prime (a partial relation) or two. */
   public boolean isPartial() {
     return largePrime != 1;
+  }
+
+  /** Whether this relation has two large primes. */
+  public boolean isPartialPartial() {
+    return secondLargePrime != 1;
   }
 
   @Override
@@ -44,7 +68,8 @@ public record Relation(BigInteger y, boolean negative, int[] primes, long largeP
   /** {@code y^2 - kN} as this relation states it: sign, primes and large prime multiplied. */
   public BigInteger value() {
     // factor-base primes are below 2^31: gather them into longs below 2^32 first
-    BigInteger product = BigInteger.valueOf(largePrime);
+    BigInteger product =
+        BigInteger.valueOf(largePrime).multiply(BigInteger.valueOf(secondLargePrime));
     long chunk = 1;
     for (int p : primes) {
       if (chunk >= 1L << 32) {
@@ -68,6 +93,7 @@ public record Relation(BigInteger y, boolean negative, int[] primes, long largeP
         && y.equals(that.y)
         && negative == that.negative
         && largePrime == that.largePrime
+        && secondLargePrime == that.secondLargePrime
         && Arrays.equals(primes, that.primes);
   }
 
@@ -84,6 +110,7 @@ public record Relation(BigInteger y, boolean negative, int[] primes, long largeP
         + (negative ? "-" : "+")
         + Arrays.toString(primes)
         + (isPartial() ? " * " + largePrime : "")
+        + (isPartialPartial() ? " * " + secondLargePrime : "")
         + "]";
   }
 }

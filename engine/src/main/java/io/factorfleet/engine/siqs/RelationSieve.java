@@ -38,7 +38,8 @@ public final class RelationSieve {
         new CandidateDivider(
             factorBase,
             parameters.sieveHalfWidth(),
-            Math.min(largest * largest, largest * parameters.largePrimeMultiplier()));
+            Math.min(largest * largest, largest * parameters.largePrimeMultiplier()),
+            parameters.doubleLargePrimeBits() == 0 ? 0 : 1L << parameters.doubleLargePrimeBits());
   }
 
   /** Sieves every polynomial of the A coefficient with the given index; returns how many. */

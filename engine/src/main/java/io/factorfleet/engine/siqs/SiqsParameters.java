@@ -13,6 +13,9 @@ package io.factorfleet.engine.siqs;
  *     be checked by trial division
  * @param extraRelations relations collected beyond the factor base size, so that the matrix has
  *     dependencies to spare
+ * @param doubleLargePrimeBits 0 for one large prime at most; else what is left of a candidate below
+ *     2^bits is split, and two large primes below the large-prime bound make a partial-partial
+ *     relation
  */
 public record SiqsParameters(
     int factorBaseSize,
@@ -20,27 +23,28 @@ public record SiqsParameters(
     int largePrimeMultiplier,
     int smallPrimeLimit,
     double thresholdSlack,
-    int extraRelations) {
+    int extraRelations,
+    int doubleLargePrimeBits) {
 
   /**
    * Bits of kN, then factor base size, M, large prime multiplier, small prime limit, threshold
-   * slack and extra relations; sizes in between are interpolated. Rows from 100 to 233 bits (30 to
-   * 70 digits) were measured on balanced semiprimes, one thread (whole factorizations below 166
-   * bits, SiqsParameterReport in bench/jmh above); the others are extrapolated along them. Up to
-   * 166 bits the matrix goes to Gaussian elimination, which needs few spare relations; block
-   * Lanczos, from 3,000 columns, finds 64 dependencies at a time. See docs/engine.md for the
-   * measurements and the commands.
+   * slack, extra relations and the double-large-prime bits (0: one large prime at most); sizes in
+   * between are interpolated. Rows from 100 to 233 bits (30 to 70 digits) were measured on balanced
+   * semiprimes, one thread (whole factorizations below 166 bits, SiqsParameterReport in bench/jmh
+   * above); the others are extrapolated along them. Up to 166 bits the matrix goes to Gaussian
+   * elimination, which needs few spare relations; block Lanczos, from 3,000 columns, finds 64
+   * dependencies at a time. See docs/engine.md for the measurements and the commands.
    */
   private static final double[][] TABLE = {
-    {80, 100, 1 << 13, 20, 32, 17, 20},
-    {100, 250, 3 << 12, 40, 32, 18, 20},
-    {133, 700, 1 << 14, 60, 64, 27, 20},
-    {166, 1800, 18 << 10, 340, 64, 32, 20},
-    {200, 4000, 1 << 15, 600, 128, 37, 64},
-    {233, 15000, 1 << 16, 800, 128, 41, 64},
-    {266, 30000, 3 << 15, 1000, 128, 43, 64},
-    {299, 50000, 1 << 17, 1200, 128, 45, 64},
-    {332, 70000, 3 << 16, 1600, 128, 47, 64},
+    {80, 100, 1 << 13, 20, 32, 17, 20, 0},
+    {100, 250, 3 << 12, 40, 32, 18, 20, 0},
+    {133, 700, 1 << 14, 60, 64, 27, 20, 0},
+    {166, 1800, 18 << 10, 340, 64, 32, 20, 0},
+    {200, 4000, 1 << 15, 600, 128, 37, 64, 0},
+    {233, 15000, 1 << 16, 800, 128, 41, 64, 0},
+    {266, 30000, 3 << 15, 1000, 128, 43, 64, 0},
+    {299, 50000, 1 << 17, 1200, 128, 45, 64, 0},
+    {332, 70000, 3 << 16, 1600, 128, 47, 64, 0},
   };
 
   public SiqsParameters {
@@ -51,6 +55,10 @@ public record SiqsParameters(
     if (sieveHalfWidth < 1024 || sieveHalfWidth % 64 != 0) {
       throw new IllegalArgumentException(
           "sieveHalfWidth must be a multiple of 64, at least 1024, but was " + sieveHalfWidth);
+    }
+    if (doubleLargePrimeBits < 0 || doubleLargePrimeBits > 62) {
+      throw new IllegalArgumentException(
+          "doubleLargePrimeBits must be 0 to 62 but was " + doubleLargePrimeBits);
     }
     if (largePrimeMultiplier < 1) {
       throw new IllegalArgumentException(
@@ -73,7 +81,21 @@ public record SiqsParameters(
     int smallPrimeLimit = (int) (t < 0.5 ? low[4] : high[4]);
     double slack = low[5] + t * (high[5] - low[5]);
     int extra = (int) Math.round(low[6] + t * (high[6] - low[6]));
-    return new SiqsParameters(factorBaseSize, halfWidth, multiplier, smallPrimeLimit, slack, extra);
+    int doubleLargePrimeBits = (int) (t < 0.5 ? low[7] : high[7]);
+    return new SiqsParameters(
+        factorBaseSize, halfWidth, multiplier, smallPrimeLimit, slack, extra, doubleLargePrimeBits);
+  }
+
+  /** These parameters with cofactors below 2^bits split into two large primes (0: none). */
+  public SiqsParameters withDoubleLargePrimeBits(int bits) {
+    return new SiqsParameters(
+        factorBaseSize,
+        sieveHalfWidth,
+        largePrimeMultiplier,
+        smallPrimeLimit,
+        thresholdSlack,
+        extraRelations,
+        bits);
   }
 
   /** The number of relations to collect: a column per prime, the sign row, and the extra. */

@@ -47,6 +47,26 @@ class SiqsTest {
     assertProperFactor(n, new Siqs(n, 2, () -> false, SiqsListener.NONE).findFactor());
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {40, 50})
+  void shouldSplitWithRelationsOfTwoLargePrimes(int digits) {
+    BigInteger n = SemiprimeNumbers.seeded(300 + digits).aSemiprimeOfDigits(digits);
+    SiqsParameters table = SiqsParameters.forBits(n.bitLength() + 3);
+    SiqsParameters withTwo =
+        new SiqsParameters(
+            table.factorBaseSize(),
+            table.sieveHalfWidth(),
+            table.largePrimeMultiplier(),
+            table.smallPrimeLimit(),
+            table.thresholdSlack() + 10,
+            table.extraRelations(),
+            44);
+
+    BigInteger factor = new Siqs(n, withTwo, 1, () -> false, SiqsListener.NONE).findFactor();
+
+    assertProperFactor(n, factor);
+  }
+
   @Test
   void shouldSplitNumbersWithThreeFactors() {
     BigInteger n =

@@ -86,7 +86,8 @@ public final class SiqsParameterReport {
               (int) Math.round(table.largePrimeMultiplier() * Double.parseDouble(factors[2])),
               factors.length == 5 ? Integer.parseInt(factors[4]) : table.smallPrimeLimit(),
               table.thresholdSlack() + Double.parseDouble(factors[3]),
-              table.extraRelations());
+              table.extraRelations(),
+              table.doubleLargePrimeBits());
       FactorBase factorBase = FactorBase.of(kN, parameters.factorBaseSize());
       this.sieve = new RelationSieve(factorBase, parameters);
       this.relations = new RelationSet(factorBase);

@@ -19,8 +19,9 @@ import java.util.Random;
  * </pre>
  *
  * Arguments: digits, how many numbers, then each variant: {@code table} for the table's own
- * parameters, or factor base size, M, large-prime multiplier, small-prime limit, threshold slack and
- * extra relations, comma-separated.
+ * parameters, or factor base size, M, large-prime multiplier, small-prime limit, threshold slack,
+ * extra relations and optionally the double-large-prime bits (0, the default, for none),
+ * comma-separated.
  */
 public final class SiqsTableReport {
 
@@ -28,7 +29,7 @@ public final class SiqsTableReport {
 
   public static void main(String[] args) {
     if (args.length < 3) {
-      System.err.println("usage: SiqsTableReport DIGITS COUNT table|FB,M,LP,SMALL,SLACK,EXTRA ...");
+      System.err.println("usage: SiqsTableReport DIGITS COUNT table|FB,M,LP,SMALL,SLACK,EXTRA[,DLP] ...");
       System.exit(64);
     }
     int digits = Integer.parseInt(args[0]);
@@ -75,8 +76,8 @@ public final class SiqsTableReport {
 
   private static SiqsParameters parse(String variant) {
     String[] f = variant.split(",");
-    if (f.length != 6) {
-      throw new IllegalArgumentException("a variant is table or six numbers, not " + variant);
+    if (f.length != 6 && f.length != 7) {
+      throw new IllegalArgumentException("a variant is table or six or seven numbers, not " + variant);
     }
     return new SiqsParameters(
         Integer.parseInt(f[0]),
@@ -84,6 +85,7 @@ public final class SiqsTableReport {
         Integer.parseInt(f[2]),
         Integer.parseInt(f[3]),
         Double.parseDouble(f[4]),
-        Integer.parseInt(f[5]));
+        Integer.parseInt(f[5]),
+        f.length == 7 ? Integer.parseInt(f[6]) : 0);
   }
 }

@@ -5,18 +5,16 @@ import io.factorfleet.engine.siqs.Relation;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The relations found so far, filtered and combined into the columns of the matrix: duplicates (the
  * same y twice, as when two units share an A) are dropped, a full relation is a column of its own,
- * and two partial relations with the same large prime make one column (the large prime then appears
- * squared). A partial relation whose large prime has not yet come up again is a singleton and
- * waits.
+ * and partial relations whose large primes form a cycle make one column (each large prime then
+ * appears squared; see {@link LargePrimeGraph}): two with the same single large prime, or longer
+ * chains through relations with two. A partial relation on no cycle yet waits.
  */
 public final class RelationSet {
 
@@ -29,9 +27,12 @@ public final class RelationSet {
 
   private final FactorBase factorBase;
   private final Set<BigInteger> seen = new HashSet<>();
-  private final Map<Long, Relation> firstPartials = new HashMap<>();
-  private final List<Column> columns = new ArrayList<>();
+  private final List<Column> fullColumns = new ArrayList<>();
+  private final LargePrimeGraph graph = new LargePrimeGraph();
   private int partials;
+
+  /** The full relations' columns, then the cycles' columns; null when a relation came since. */
+  private List<Column> columns;
 
   public RelationSet(FactorBase factorBase) {
     this.factorBase = factorBase;
@@ -46,21 +47,19 @@ public final class RelationSet {
     if (!relation.holdsFor(factorBase.kN()) || !seen.add(relation.y().abs())) {
       return false;
     }
+    columns = null;
     if (!relation.isPartial()) {
-      columns.add(new Column(List.of(relation)));
+      fullColumns.add(new Column(List.of(relation)));
       return true;
     }
     partials++;
-    Relation first = firstPartials.putIfAbsent(relation.largePrime(), relation);
-    if (first != null) {
-      columns.add(new Column(List.of(first, relation)));
-    }
+    graph.add(relation);
     return true;
   }
 
   /** Columns so far: full relations and combined pairs of partial ones. */
   public int columnCount() {
-    return columns.size();
+    return fullColumns.size() + graph.cycleCount();
   }
 
   /** Partial relations kept so far, combined or not. */
@@ -68,9 +67,18 @@ public final class RelationSet {
     return partials;
   }
 
-  /** The columns, in the order they were completed. */
+  /**
+   * The columns: the full relations in the order they came, then the cycles in the order closed.
+   */
   public List<Column> columns() {
-    return List.copyOf(columns);
+    if (columns == null) {
+      List<Column> all = new ArrayList<>(fullColumns);
+      for (List<Relation> cycle : graph.cycles()) {
+        all.add(new Column(cycle));
+      }
+      columns = List.copyOf(all);
+    }
+    return columns;
   }
 
   /**
@@ -78,6 +86,7 @@ public final class RelationSet {
    * the factor-base prime at index i. Large primes of combined columns cancel out.
    */
   public int[][] matrixColumns() {
+    List<Column> columns = columns();
     int[][] matrix = new int[columns.size()][];
     boolean[] odd = new boolean[rowCount()];
     boolean[] listed = new boolean[rowCount()];

@@ -27,7 +27,7 @@ public final class SquareRoot {
     int primeCount = 0;
     for (int c : dependency) {
       for (Relation relation : columns.get(c).relations()) {
-        primeCount += relation.primeCount() + 1;
+        primeCount += relation.primeCount() + 2;
       }
     }
     // every prime of every relation, sorted: each run of one prime is its exponent
@@ -42,7 +42,8 @@ public final class SquareRoot {
         for (int k = 0; k < relation.primeCount(); k++) {
           primes[next++] = relation.prime(k);
         }
-        primes[next++] = relation.largePrime(); // 1 for a full relation
+        primes[next++] = relation.largePrime(); // 1 for none
+        primes[next++] = relation.secondLargePrime();
       }
     }
     if (negatives % 2 != 0) {

@@ -1,5 +1,6 @@
 package io.factorfleet.engine.siqs.tdiv;
 
+import io.factorfleet.engine.LongFactorizer;
 import io.factorfleet.engine.siqs.FactorBase;
 import io.factorfleet.engine.siqs.ModularInts;
 import io.factorfleet.engine.siqs.Relation;
@@ -26,6 +27,14 @@ public final class CandidateDivider {
 
   private final FactorBase factorBase;
   private final long largePrimeBound;
+
+  /** Cofactors below this are split into two large primes; 0 for one large prime at most. */
+  private final long doubleLargePrimeBound;
+
+  /** Cofactors from this on, with no factor in the factor base, are composite. */
+  private final long largestPrimeSquared;
+
+  private final long[] cofactorPrimes = new long[64];
   private final long[] reciprocals;
 
   /** The index of the first factor-base prime at least the interval's size. */
@@ -39,6 +48,15 @@ public final class CandidateDivider {
    * partial relations keep a large prime below the bound.
    */
   public CandidateDivider(FactorBase factorBase, int halfWidth, long largePrimeBound) {
+    this(factorBase, halfWidth, largePrimeBound, 0);
+  }
+
+  /**
+   * Divides as above, and splits a cofactor below {@code doubleLargePrimeBound} (0 for none) into
+   * two large primes when both are below the large-prime bound.
+   */
+  public CandidateDivider(
+      FactorBase factorBase, int halfWidth, long largePrimeBound, long doubleLargePrimeBound) {
     long largest = factorBase.largestPrime();
     if (largePrimeBound > largest * largest) {
       throw new IllegalArgumentException(
@@ -50,6 +68,8 @@ public final class CandidateDivider {
     }
     this.factorBase = factorBase;
     this.largePrimeBound = largePrimeBound;
+    this.doubleLargePrimeBound = doubleLargePrimeBound;
+    this.largestPrimeSquared = largest * largest;
     this.reciprocals = new long[factorBase.size()];
     int first = 1;
     while (first < factorBase.size() && factorBase.prime(first) < 2 * halfWidth) {
@@ -113,13 +133,26 @@ public final class CandidateDivider {
       }
     }
     long rest = Magnitudes.toLong(q);
-    if (rest < 0 || rest >= largePrimeBound) {
+    long secondLargePrime = 1;
+    if (rest < 0) {
       return null;
+    }
+    if (rest >= largePrimeBound) {
+      // what is left has no factor-base prime: below the largest prime squared it is prime
+      if (rest >= doubleLargePrimeBound || rest < largestPrimeSquared) {
+        return null;
+      }
+      if (LongFactorizer.factor(rest, cofactorPrimes) != 2
+          || cofactorPrimes[1] >= largePrimeBound) {
+        return null;
+      }
+      rest = cofactorPrimes[0];
+      secondLargePrime = cofactorPrimes[1];
     }
     int[] primes = Arrays.copyOf(found, count);
     Arrays.sort(primes);
     BigInteger y = family.a().multiply(x).add(family.b());
-    return new Relation(y, qx.signum() < 0, primes, rest);
+    return new Relation(y, qx.signum() < 0, primes, rest, secondLargePrime);
   }
 
   /**
