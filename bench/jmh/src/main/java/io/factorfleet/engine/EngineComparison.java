@@ -12,19 +12,21 @@ import java.util.Random;
 import java.util.function.BooleanSupplier;
 
 /**
- * Two builds of the engine side by side in one JVM, each in a class loader of its own, taking
- * turns number by number (who goes first alternates), so that a change in the machine's speed
- * weighs on both alike: the measurement behind a change to the engine, before against after.
- * Balanced semiprimes of the given digits; {@code siqs} times the quadratic sieve alone, {@code
- * factor} the whole {@code Factorizer} (trial division, ECM pretest, sieve). The first {@code
- * -Dwarm=30} numbers are run but not counted.
+ * Times builds of the engine on balanced semiprimes of the given digits, one thread: {@code siqs}
+ * the quadratic sieve alone, {@code factor} the whole {@code Factorizer} (trial division, ECM
+ * pretest, sieve). Each build is loaded through a class loader of its own; with two, they take
+ * turns number by number (who goes first alternates). The first {@code -Dwarm=30} numbers are run
+ * but not counted.
+ *
+ * <p>Two builds in one JVM can disturb each other's compiled code: at 40 digits, in {@code factor}
+ * mode, a build took 43.7 ms a number beside an older build and 30.5 ms beside itself, while the
+ * older one took 38 ms either way. So for figures, time one build per process (the same jar
+ * twice, or once) and alternate the builds between processes:
  *
  * <pre>
- * git stash &amp;&amp; ./mvnw -q -pl engine package -DskipTests \
- *     &amp;&amp; cp engine/target/fleet-engine-0.1.0-SNAPSHOT.jar /tmp/before.jar
- * git stash pop &amp;&amp; ./mvnw -q -pl engine package -DskipTests
- * java -cp bench/jmh/target/benchmarks.jar io.factorfleet.engine.EngineComparison \
- *     30 600 siqs /tmp/before.jar engine/target/fleet-engine-0.1.0-SNAPSHOT.jar
+ * for run in 1 2 3; do for jar in /tmp/before.jar engine/target/fleet-engine-0.1.0-SNAPSHOT.jar; do
+ *   java -cp bench/jmh/target/benchmarks.jar io.factorfleet.engine.EngineComparison 30 600 factor $jar
+ * done; done
  * </pre>
  */
 public final class EngineComparison {
@@ -32,39 +34,51 @@ public final class EngineComparison {
   private EngineComparison() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 5 || !(args[2].equals("siqs") || args[2].equals("factor"))) {
-      System.err.println("usage: EngineComparison DIGITS COUNT siqs|factor ENGINE_JAR_A ENGINE_JAR_B");
+    if (args.length < 4 || args.length > 5 || !(args[2].equals("siqs") || args[2].equals("factor"))) {
+      System.err.println("usage: EngineComparison DIGITS COUNT siqs|factor ENGINE_JAR [ENGINE_JAR_B]");
       System.exit(64);
     }
     int digits = Integer.parseInt(args[0]);
     int count = Integer.parseInt(args[1]);
     int warm = Integer.getInteger("warm", 30);
     boolean sieveOnly = args[2].equals("siqs");
-    Engine[] engines = {new Engine(args[3]), new Engine(args[4])};
+    Engine[] engines =
+        args.length == 5
+            ? new Engine[] {new Engine(args[3]), new Engine(args[4])}
+            : new Engine[] {new Engine(args[3])};
     Random random = new Random(digits * 7L);
     int bits = (int) Math.ceil(digits / Math.log10(2));
-    long[] nanos = new long[2];
+    long[] nanos = new long[engines.length];
     for (int i = 0; i < warm + count; i++) {
       BigInteger n =
           BigInteger.probablePrime(bits / 2, random)
               .multiply(BigInteger.probablePrime(bits - bits / 2, random));
-      for (int turn = 0; turn < 2; turn++) {
-        int side = (turn + i) % 2;
+      for (int turn = 0; turn < engines.length; turn++) {
+        int side = (turn + i) % engines.length;
         long elapsed = engines[side].time(n, sieveOnly);
         if (i >= warm) {
           nanos[side] += elapsed;
         }
       }
     }
-    System.out.printf(
-        Locale.ROOT,
-        "%d balanced semiprimes of %d digits, %s, one thread: A %.3f ms, B %.3f ms, B/A %.3f%n",
-        count,
-        digits,
-        sieveOnly ? "sieve alone" : "whole factorizations",
-        nanos[0] / 1e6 / count,
-        nanos[1] / 1e6 / count,
-        (double) nanos[1] / nanos[0]);
+    String what =
+        String.format(
+            Locale.ROOT,
+            "%d balanced semiprimes of %d digits, %s, one thread",
+            count,
+            digits,
+            sieveOnly ? "sieve alone" : "whole factorizations");
+    if (engines.length == 1) {
+      System.out.printf(Locale.ROOT, "%s: %.3f ms%n", what, nanos[0] / 1e6 / count);
+    } else {
+      System.out.printf(
+          Locale.ROOT,
+          "%s: A %.3f ms, B %.3f ms, B/A %.3f%n",
+          what,
+          nanos[0] / 1e6 / count,
+          nanos[1] / 1e6 / count,
+          (double) nanos[1] / nanos[0]);
+    }
   }
 
   /** One build of the engine, called by reflection through its own class loader. */
