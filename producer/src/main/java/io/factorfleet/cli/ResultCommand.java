@@ -1,10 +1,10 @@
 package io.factorfleet.cli;
 
 import io.factorfleet.cli.output.OutputFormat;
-import io.factorfleet.cli.results.JobProgress;
 import io.factorfleet.cli.results.ResultsClient;
 import io.factorfleet.cli.results.ResultsUnavailableException;
 import io.factorfleet.cli.results.SubmittedOutput;
+import io.factorfleet.results.JobStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +76,7 @@ public final class ResultCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ResultsClient client = results.clientFor(job, spec);
     try {
-      JobProgress status = client.status(job);
+      JobStatus status = client.status(job);
       if (status.isUnknown()) {
         err.println(ResultsOptions.unknown(job, client));
         return ResultsOptions.UNKNOWN_JOB;

@@ -1,9 +1,9 @@
 package io.factorfleet.cli;
 
-import io.factorfleet.cli.results.JobProgress;
 import io.factorfleet.cli.results.JobWaiter;
 import io.factorfleet.cli.results.ResultsClient;
 import io.factorfleet.cli.results.ResultsUnavailableException;
+import io.factorfleet.results.JobStatus;
 import io.factorfleet.wire.WireCodec;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -106,7 +106,7 @@ final class ResultsOptions {
       FleetCommand fleet,
       PrintWriter err)
       throws InterruptedException {
-    JobProgress done;
+    JobStatus done;
     try {
       done = new JobWaiter(client, patience).await(job, submitted, fleet.progress(), err);
     } catch (ResultsUnavailableException e) {
@@ -132,7 +132,7 @@ final class ResultsOptions {
   }
 
   /** What to say of a job the service gave up on. */
-  static String failed(JobProgress job) {
+  static String failed(JobStatus job) {
     return "fleet: job "
         + job.job()
         + " failed: "

@@ -1,5 +1,6 @@
 package io.factorfleet.aggregator.service;
 
+import io.factorfleet.results.JobStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;

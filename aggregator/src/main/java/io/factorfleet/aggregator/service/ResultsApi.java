@@ -2,6 +2,7 @@ package io.factorfleet.aggregator.service;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.factorfleet.results.JobStatus;
 import io.factorfleet.wire.WireCodec;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,6 +4,7 @@ import io.factorfleet.aggregator.Aggregator.Outcome;
 import io.factorfleet.aggregator.ResultSink;
 import io.factorfleet.aggregator.service.SpoolEntry.Recording;
 import io.factorfleet.metrics.FleetMetrics;
+import io.factorfleet.results.JobStatus;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.factorfleet.aggregator.Aggregator.Outcome;
 import io.factorfleet.aggregator.ResultSink;
+import io.factorfleet.results.JobStatus;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;

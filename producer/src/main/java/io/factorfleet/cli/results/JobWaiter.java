@@ -2,6 +2,7 @@ package io.factorfleet.cli.results;
 
 import io.factorfleet.cli.progress.Progress;
 import io.factorfleet.cli.progress.StatusLine;
+import io.factorfleet.results.JobStatus;
 import java.io.Writer;
 import java.time.Duration;
 
@@ -37,14 +38,14 @@ public final class JobWaiter {
    * @param err standard error, where the progress line goes
    * @throws ResultsUnavailableException when the service has not answered for the patience
    */
-  public JobProgress await(String job, boolean submitted, Progress progress, Writer err)
+  public JobStatus await(String job, boolean submitted, Progress progress, Writer err)
       throws ResultsUnavailableException, InterruptedException {
     long unansweredSince = -1;
     long unknownSince = -1;
     StatusLine line = null;
     try {
       while (true) {
-        JobProgress now;
+        JobStatus now;
         try {
           now = client.status(job);
           unansweredSince = -1;

@@ -1,7 +1,7 @@
 package io.factorfleet.cli.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.factorfleet.results.JobStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -47,24 +47,15 @@ public final class ResultsClient {
   }
 
   /** The job's state; {@code unknown} when the service has no such job. */
-  public JobProgress status(String job) throws ResultsUnavailableException, InterruptedException {
+  public JobStatus status(String job) throws ResultsUnavailableException, InterruptedException {
     HttpResponse<String> response =
         send(request(job).GET().build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200 && response.statusCode() != 404) {
       throw unexpected(response.statusCode(), response.body());
     }
     try {
-      JsonNode json = mapper.readTree(response.body());
-      return new JobProgress(
-          json.path("job").asText(job),
-          json.path("state").asText(JobProgress.UNKNOWN),
-          json.path("tasksRecorded").asLong(),
-          json.path("tasks").asLong(-1),
-          json.path("numbersRecorded").asLong(),
-          json.path("numbers").asLong(-1),
-          json.path("errors").asLong(),
-          json.hasNonNull("reason") ? json.get("reason").asText() : null);
-    } catch (IOException e) {
+      return JobStatus.fromJson(mapper.readTree(response.body()), job);
+    } catch (IOException | IllegalArgumentException e) {
       throw new ResultsUnavailableException(
           "the aggregator service at " + display() + " answered what is not a job's state", e);
     }

@@ -1,10 +1,14 @@
-package io.factorfleet.aggregator.service;
+package io.factorfleet.results;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * What the service knows of a job.
+ * A submitted job as the aggregator service knows it: what its results API serves as JSON at {@code
+ * GET /jobs/<id>} ({@link #toJson}) and what {@code fleet wait} and {@code fleet result} read back
+ * ({@link #fromJson}), one record for both sides.
  *
  * @param job the job's id
  * @param state running, written, failed or unknown
@@ -55,12 +59,60 @@ public record JobStatus(
     this(job, state, tasksRecorded, tasks, numbersRecorded, numbers, errors, null);
   }
 
-  static JobStatus unknown(String job) {
+  /** A job the service has no message of. */
+  public static JobStatus unknown(String job) {
     return new JobStatus(job, State.UNKNOWN, 0, -1, 0, -1, 0);
   }
 
-  static JobStatus failed(String job, String reason) {
+  /** A job the service gave up on, and why. */
+  public static JobStatus failed(String job, String reason) {
     return new JobStatus(job, State.FAILED, 0, -1, 0, -1, 0, reason);
+  }
+
+  public boolean isWritten() {
+    return state == State.WRITTEN;
+  }
+
+  /** Whether the service gave up on the job; {@link #reason()} says why. */
+  public boolean isFailed() {
+    return state == State.FAILED;
+  }
+
+  public boolean isUnknown() {
+    return state == State.UNKNOWN;
+  }
+
+  /** {@code 1,200 of 3,000 tasks recorded}, or {@code 1,200 tasks recorded} before the seal. */
+  public String recorded() {
+    return String.format(
+        Locale.ROOT,
+        tasks < 0 ? "%,d tasks recorded" : "%,d of %,d tasks recorded",
+        tasksRecorded,
+        tasks);
+  }
+
+  /**
+   * The status in {@link #toJson}'s form, for the job asked about: a field left out takes the value
+   * of a job the service knows nothing of.
+   *
+   * @throws IllegalArgumentException when the state is none of {@link State}'s
+   */
+  public static JobStatus fromJson(JsonNode json, String job) {
+    String label = json.path("state").asText(State.UNKNOWN.label());
+    State state =
+        Arrays.stream(State.values())
+            .filter(candidate -> candidate.label().equals(label))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no job state is called " + label));
+    return new JobStatus(
+        json.path("job").asText(job),
+        state,
+        json.path("tasksRecorded").asLong(),
+        json.path("tasks").asLong(-1),
+        json.path("numbersRecorded").asLong(),
+        json.path("numbers").asLong(-1),
+        json.path("errors").asLong(),
+        json.hasNonNull("reason") ? json.get("reason").asText() : null);
   }
 
   /**
