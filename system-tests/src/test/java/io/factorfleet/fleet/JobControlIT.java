@@ -90,9 +90,7 @@ public class JobControlIT {
   void shouldCancelASubmittedJobWhilePublishingAndDiscardWhatTheServiceCollected(
       BrokerSettings broker, Topology topology, @TempDir Path data) throws Exception {
     Map<String, String> env = RabbitBroker.environment(broker, topology);
-    try (AggregatorService service =
-            AggregatorService.start(
-                new AggregatorSettings(broker, topology, data, 64, Duration.ofSeconds(10)));
+    try (AggregatorService service = aService(broker, topology, data);
         Worker worker = Worker.start(aWorker(broker, topology, "w1"))) {
       CompletableFuture<FleetRun> submit =
           CompletableFuture.supplyAsync(
@@ -132,9 +130,7 @@ public class JobControlIT {
   void shouldRefuseToCancelAFinishedOrUnknownJobAndSaySo(
       BrokerSettings broker, Topology topology, @TempDir Path data) throws Exception {
     Map<String, String> env = RabbitBroker.environment(broker, topology);
-    try (AggregatorService service =
-            AggregatorService.start(
-                new AggregatorSettings(broker, topology, data, 64, Duration.ofSeconds(10)));
+    try (AggregatorService service = aService(broker, topology, data);
         Worker worker = Worker.start(aWorker(broker, topology, "w1"))) {
       FleetRun submit = FleetRun.of(env, "12 13 14", "submit");
       String job = submit.out().trim();
@@ -198,5 +194,12 @@ public class JobControlIT {
         Channel channel = connection.createChannel()) {
       return channel.queueDeclarePassive(queue).getMessageCount();
     }
+  }
+
+  /** The aggregator service on a data directory of its own. */
+  private static AggregatorService aService(BrokerSettings broker, Topology topology, Path data)
+      throws Exception {
+    return AggregatorService.start(
+        new AggregatorSettings(broker, topology, data, 64, Duration.ofSeconds(10)));
   }
 }
