@@ -86,18 +86,6 @@ public record SiqsParameters(
         factorBaseSize, halfWidth, multiplier, smallPrimeLimit, slack, extra, doubleLargePrimeBits);
   }
 
-  /** These parameters with cofactors below 2^bits split into two large primes (0: none). */
-  public SiqsParameters withDoubleLargePrimeBits(int bits) {
-    return new SiqsParameters(
-        factorBaseSize,
-        sieveHalfWidth,
-        largePrimeMultiplier,
-        smallPrimeLimit,
-        thresholdSlack,
-        extraRelations,
-        bits);
-  }
-
   /** The number of relations to collect: a column per prime, the sign row, and the extra. */
   public int relationsNeeded() {
     return factorBaseSize + 1 + extraRelations;

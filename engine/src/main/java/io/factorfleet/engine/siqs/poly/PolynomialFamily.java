@@ -226,11 +226,6 @@ public final class PolynomialFamily {
     return aPrimeIndices[l];
   }
 
-  /** The factor-base indices of the primes of A, ascending. */
-  public int[] aPrimeIndices() {
-    return aPrimeIndices.clone();
-  }
-
   /**
    * The first sieve position (x + M) modulo each factor-base prime at which Q vanishes, or {@link
    * #NO_ROOT}. The live array, for speed: read it, never write it.
