@@ -53,9 +53,7 @@ class SubmittedJobResultsIT {
   void shouldSayAJobIsUnknownWhenTheServiceHasNeverSeenIt(
       BrokerSettings broker, Topology topology, @TempDir Path dir) throws Exception {
     try (FleetLauncher fleet = new FleetLauncher(dir, broker, topology)) {
-      int port = FleetLauncher.sparePort();
-      fleet.aggregator("aggregator", dir.resolve("data"), port);
-      Map<String, String> env = environment(broker, topology, port);
+      Map<String, String> env = startAggregator(fleet, dir, broker, topology);
       String job = UUID.randomUUID().toString();
 
       FleetRun wait = FleetRun.of(env, "", "wait", job, "--patience", "PT1S");
@@ -74,9 +72,7 @@ class SubmittedJobResultsIT {
   void shouldSayAJobFailedAndWhyWhenItsSealContradictsItsResults(
       BrokerSettings broker, Topology topology, @TempDir Path dir) throws Exception {
     try (FleetLauncher fleet = new FleetLauncher(dir, broker, topology)) {
-      int port = FleetLauncher.sparePort();
-      fleet.aggregator("aggregator", dir.resolve("data"), port);
-      Map<String, String> env = environment(broker, topology, port);
+      Map<String, String> env = startAggregator(fleet, dir, broker, topology);
       String job = UUID.randomUUID().toString();
 
       // WHEN the service gets a result of task 3, then a seal that says the job has 2 tasks
@@ -130,9 +126,7 @@ class SubmittedJobResultsIT {
     List<String> numbers =
         NumberMix.withSeed(11).edgeCases().random(300, 2, 80).semiprimes(20, 31).build();
     try (FleetLauncher fleet = new FleetLauncher(dir, broker, topology)) {
-      int port = FleetLauncher.sparePort();
-      fleet.aggregator("aggregator", dir.resolve("data"), port);
-      Map<String, String> env = environment(broker, topology, port);
+      Map<String, String> env = startAggregator(fleet, dir, broker, topology);
       FleetRun submit =
           FleetRun.of(env, String.join("\n", numbers), "submit", "--chunk-size", "16");
       assertThat(submit.exitCode()).as(submit.err()).isZero();
@@ -217,10 +211,8 @@ class SubmittedJobResultsIT {
     List<String> withAnError = new ArrayList<>(numbers);
     withAnError.add("oops");
     try (FleetLauncher fleet = new FleetLauncher(dir, broker, topology)) {
-      int port = FleetLauncher.sparePort();
-      fleet.aggregator("aggregator", dir.resolve("data"), port);
+      Map<String, String> env = startAggregator(fleet, dir, broker, topology);
       fleet.worker("w1");
-      Map<String, String> env = environment(broker, topology, port);
 
       FleetRun submit = FleetRun.of(env, String.join(" ", withAnError), "submit", "--wait");
 
@@ -232,6 +224,14 @@ class SubmittedJobResultsIT {
     } finally {
       RabbitBroker.deleteQueues(broker, topology);
     }
+  }
+
+  /** Starts the aggregator service on a spare port; returns the environment that points at it. */
+  private static Map<String, String> startAggregator(
+      FleetLauncher fleet, Path dir, BrokerSettings broker, Topology topology) throws Exception {
+    int port = FleetLauncher.sparePort();
+    fleet.aggregator("aggregator", dir.resolve("data"), port);
+    return environment(broker, topology, port);
   }
 
   private static Map<String, String> environment(
