@@ -5,6 +5,7 @@ import io.factorfleet.wire.MessageKind;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;
+import io.factorfleet.wire.UnitResultMessage;
 import io.factorfleet.wire.WireCodec;
 import io.factorfleet.wire.WireFormatException;
 import java.io.IOException;
@@ -26,7 +27,9 @@ public final class Aggregator {
     DUPLICATE,
     SEALED,
     /** A reply of a cancelled job: acknowledged and dropped, since nobody wants it any more. */
-    DROPPED
+    DROPPED,
+    /** An answer to a unit of a hard number, taken by its coordinator. */
+    UNIT
   }
 
   private final WireCodec codec;
@@ -70,6 +73,14 @@ public final class Aggregator {
         return message.job();
       }
     }
+
+    /** An answer to a unit of a hard number, checked by its coordinator as it takes it. */
+    record Unit(UnitResultMessage message) implements Reply {
+      @Override
+      public String job() {
+        return message.job();
+      }
+    }
   }
 
   /**
@@ -85,6 +96,10 @@ public final class Aggregator {
       sink.seal(seal.message());
       return Outcome.SEALED;
     }
+    if (reply instanceof Reply.Unit unit) {
+      sink.acceptUnit(unit.message());
+      return Outcome.UNIT;
+    }
     Outcome outcome =
         sink.accept(((Reply.Result) reply).message()) ? Outcome.ACCEPTED : Outcome.DUPLICATE;
     count(outcome);
@@ -96,7 +111,8 @@ public final class Aggregator {
    * replies in batches of its own, and then {@linkplain #count counts} what became of them.
    *
    * @param type the AMQP {@code type} property
-   * @throws WireFormatException when the message is not a result or seal this build can read
+   * @throws WireFormatException when the message is not a result, seal or unit answer this build
+   *     can read
    */
   public Reply read(String type, byte[] body) throws WireFormatException {
     MessageKind kind =
@@ -105,6 +121,7 @@ public final class Aggregator {
     return switch (kind) {
       case SEAL -> new Reply.Seal(codec.decodeSeal(body));
       case RESULT -> new Reply.Result(verified(decodeResult(body)));
+      case UNIT_RESULT -> new Reply.Unit(codec.decodeUnitResult(body));
       default -> throw new WireFormatException("a " + kind.type() + " is not a reply");
     };
   }

@@ -2,6 +2,7 @@ package io.factorfleet.aggregator;
 
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;
+import io.factorfleet.wire.UnitResultMessage;
 import java.io.IOException;
 
 /**
@@ -19,6 +20,23 @@ public interface ResultSink {
 
   /** Records how many tasks the job has; it is complete once that many results are recorded. */
   void seal(SealMessage seal) throws IOException;
+
+  /**
+   * Takes a worker's answer to a unit of one of the job's hard numbers.
+   *
+   * @return false when no hard number waits for it any more (it came late), so it is dropped
+   * @throws UnknownTaskException when this sink splits no hard numbers
+   */
+  default boolean acceptUnit(UnitResultMessage answer) throws IOException {
+    throw new UnknownTaskException(
+        "an answer to unit "
+            + answer.unit()
+            + " of number "
+            + answer.number()
+            + " of job "
+            + answer.job()
+            + ", but no hard number is split here");
+  }
 
   /** A result this sink cannot place: another job's, or an index past the job's end. */
   final class UnknownTaskException extends RuntimeException {

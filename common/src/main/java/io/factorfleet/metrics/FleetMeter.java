@@ -39,6 +39,13 @@ public enum FleetMeter {
       Role.WORKER,
       "fleet.tasks.in.flight",
       "Tasks taken from the queue and not yet answered"),
+  UNITS_RUN(
+      Kind.COUNTER,
+      Role.WORKER,
+      "fleet.units",
+      "Units of hard numbers run (ECM curves or sieve A coefficients)"),
+  RELATIONS_FOUND(
+      Kind.COUNTER, Role.WORKER, "fleet.relations", "Sieve relations found by the units run"),
   RESULTS_RECORDED(
       Kind.COUNTER,
       Role.AGGREGATOR,

@@ -39,6 +39,9 @@ public interface FleetMetrics {
   /** Where to read how many tasks a worker holds right now. */
   void tasksInFlight(IntSupplier inFlight);
 
+  /** A unit of a hard number run, and the relations it found. */
+  void unitRun(int relations);
+
   /** The aggregator recorded the result of a task. */
   void resultRecorded();
 

@@ -67,6 +67,12 @@ public final class MicrometerFleetMetrics implements FleetMetrics {
   }
 
   @Override
+  public void unitRun(int relations) {
+    counter(FleetMeter.UNITS_RUN).increment();
+    counter(FleetMeter.RELATIONS_FOUND).increment(relations);
+  }
+
+  @Override
   public void tasksInFlight(IntSupplier inFlight) {
     this.inFlight = inFlight;
     meter(FleetMeter.TASKS_IN_FLIGHT);

@@ -24,6 +24,9 @@ public final class NoOpFleetMetrics implements FleetMetrics {
   public void tasksInFlight(IntSupplier inFlight) {}
 
   @Override
+  public void unitRun(int relations) {}
+
+  @Override
   public void resultRecorded() {}
 
   @Override

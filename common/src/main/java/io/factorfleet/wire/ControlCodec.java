@@ -49,6 +49,10 @@ public final class ControlCodec {
       } else if (message instanceof ControlMessage.WorkerStatus w) {
         out.writeStringField("worker", w.worker());
         out.writeNumberField("prefetch", w.prefetch());
+      } else if (message instanceof ControlMessage.UnitsDone u) {
+        out.writeStringField("job", u.job());
+        out.writeNumberField("number", u.number());
+        out.writeNumberField("below", u.below());
       }
       out.writeEndObject();
     } catch (IOException e) {
@@ -91,6 +95,9 @@ public final class ControlCodec {
             new ControlMessage.WorkerStatus(
                 text(fields, "worker"),
                 (int) Math.min(Integer.MAX_VALUE, integer(fields, "prefetch")));
+        case ControlMessage.UnitsDone.TYPE ->
+            new ControlMessage.UnitsDone(
+                job(fields), integer(fields, "number"), integer(fields, "below"));
         default -> throw new WireFormatException("unknown control message type '" + type + "'");
       };
     } catch (IllegalArgumentException e) {

@@ -10,7 +10,8 @@ public sealed interface ControlMessage
         ControlMessage.Cancelled,
         ControlMessage.Query,
         ControlMessage.JobStatus,
-        ControlMessage.WorkerStatus {
+        ControlMessage.WorkerStatus,
+        ControlMessage.UnitsDone {
 
   /** The AMQP {@code type} property that tells this message apart. */
   String type();
@@ -94,6 +95,24 @@ public sealed interface ControlMessage
    */
   record WorkerStatus(String worker, int prefetch) implements ControlMessage {
     public static final String TYPE = "fleet.worker-status";
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /**
+   * The coordinator of a hard number needs no more of the units it has issued so far: workers drop
+   * those still queued and stop those running. Sent when the number has enough relations or a
+   * factor; units issued later, if more relations are needed after all, are not affected.
+   *
+   * @param job the job of the number
+   * @param number the index of the task that holds the number
+   * @param below units with an index below this are done
+   */
+  record UnitsDone(String job, long number, long below) implements ControlMessage {
+    public static final String TYPE = "fleet.units-done";
 
     @Override
     public String type() {

@@ -49,6 +49,18 @@ final class JsonFields {
     return parser.getLongValue();
   }
 
+  static double doubleValue(JsonParser parser, JsonToken token, String field)
+      throws IOException, WireFormatException {
+    if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+      throw wrongType(field, "a number");
+    }
+    double value = parser.getDoubleValue();
+    if (!Double.isFinite(value)) {
+      throw new WireFormatException("field '" + field + "' is out of range");
+    }
+    return value;
+  }
+
   static String string(JsonParser parser, JsonToken token, String field)
       throws IOException, WireFormatException {
     if (token != JsonToken.VALUE_STRING) {

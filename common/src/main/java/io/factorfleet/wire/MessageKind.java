@@ -6,7 +6,11 @@ import java.util.Optional;
 public enum MessageKind {
   TASK("fleet.task"),
   RESULT("fleet.result"),
-  SEAL("fleet.seal");
+  SEAL("fleet.seal"),
+  /** A unit of work on one hard number, on the task queue beside tasks. */
+  UNIT("fleet.unit"),
+  /** A worker's answer to a unit. */
+  UNIT_RESULT("fleet.unit-result");
 
   private final String type;
 

@@ -74,6 +74,34 @@ public final class WireCodec {
     return write(seal::writeTo, 128);
   }
 
+  public byte[] encode(UnitMessage unit) {
+    return write(unit::writeTo, 512);
+  }
+
+  public byte[] encode(UnitResultMessage result) {
+    return write(result::writeTo, 256 + result.relations().size() * 160);
+  }
+
+  public UnitMessage decodeUnit(byte[] body) throws WireFormatException {
+    UnitMessage unit = decode(body, UnitMessage.class, UnitMessage::readFrom);
+    requireUnitIndices(unit.job(), unit.number(), unit.unit());
+    return unit;
+  }
+
+  public UnitResultMessage decodeUnitResult(byte[] body) throws WireFormatException {
+    UnitResultMessage result = decode(body, UnitResultMessage.class, UnitResultMessage::readFrom);
+    requireUnitIndices(result.job(), result.number(), result.unit());
+    return result;
+  }
+
+  private static void requireUnitIndices(String job, long number, long unit)
+      throws WireFormatException {
+    if (number < 0 || unit < 0) {
+      throw new WireFormatException(
+          "unit " + unit + " of number " + number + " of job " + job + " has a negative index");
+    }
+  }
+
   public TaskMessage decodeTask(byte[] body) throws WireFormatException {
     TaskMessage task = decode(body, TaskMessage.class, TaskMessage::readFrom);
     MessageHeader.requireTask(task.task());

@@ -15,6 +15,12 @@ public interface FactoringListener {
   /** The quadratic sieve on a composite of {@code bits} bits has {@code found} of its relations. */
   default void sieveRelations(int bits, int found, int needed) {}
 
+  /**
+   * The sieve of a composite of {@code bits} bits runs on {@code workers} workers of a fleet, each
+   * finding {@code relationsPerSecond} relations a second on average.
+   */
+  default void sieveWorkers(int bits, int workers, double relationsPerSecond) {}
+
   /** The quadratic sieve solves its matrix of this shape. */
   default void sieveMatrix(int bits, int rows, int columns) {}
 }

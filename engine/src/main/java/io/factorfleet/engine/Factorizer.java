@@ -75,6 +75,15 @@ public final class Factorizer {
    * hard parts goes.
    */
   public Factorization factor(BigInteger n, FactoringListener listener) {
+    return factor(n, listener, null);
+  }
+
+  /**
+   * Factors {@code n} as {@link #factor(BigInteger, FactoringListener)} does, but has {@code
+   * splitter} split the composites it takes instead of the sieve of this thread.
+   */
+  public Factorization factor(
+      BigInteger n, FactoringListener listener, CompositeSplitter splitter) {
     Objects.requireNonNull(n, "n must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
     if (n.signum() < 0) {
@@ -90,7 +99,7 @@ public final class Factorizer {
       FactorMethod[] methods = LongFactorizer.methodsOf(out, count, FactorMethod.TRIAL_DIVISION);
       return new Factorization(n, primes, null, List.of(methods));
     }
-    return WideFactorizer.factor(n, Deadline.after(budgetNanos), listener, sieveThreads);
+    return WideFactorizer.factor(n, Deadline.after(budgetNanos), listener, sieveThreads, splitter);
   }
 
   /**

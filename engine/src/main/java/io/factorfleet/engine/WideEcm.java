@@ -1,6 +1,10 @@
 package io.factorfleet.engine;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Lenstra's elliptic curve method for odd composites beyond 64 bits, on Montgomery curves with
@@ -17,7 +21,11 @@ final class WideEcm {
 
   private static final int[] LEVEL_CURVES = {8, 25, 90, 250, 700, Integer.MAX_VALUE};
   private static final int B2_FACTOR = 50;
-  private static final EcmPlan[] PLANS = new EcmPlan[LEVEL_B1.length];
+
+  /** The Suyama parameter of the first curve of a search; later curves count up from it. */
+  static final long FIRST_SIGMA = 6;
+
+  private static final Map<EcmLevel, EcmPlan> PLANS = new ConcurrentHashMap<>();
 
   private final WideMontgomery mont;
 
@@ -54,37 +62,64 @@ final class WideEcm {
   }
 
   /**
-   * The pretest before the quadratic sieve: runs the curves of the levels up to the one that finds
-   * factors of about {@code digits} digits (B1 = 500 for 12 digits, 2000 for 15, 11000 for 20,
-   * 50000 for 25, after GMP-ECM's table), then stops. Returns a non-trivial factor, or null when
-   * none turned up or the deadline expired.
+   * The pretest before the quadratic sieve: runs the curves of {@link #pretestLevels}, then stops.
+   * Returns a non-trivial factor, or null when none turned up or the deadline expired.
    */
   BigInteger pretest(int digits) {
-    int lastLevel = digits < 12 ? 0 : digits < 15 ? 1 : digits < 20 ? 2 : digits < 25 ? 3 : 4;
+    int lastLevel = pretestLastLevel(digits);
     return findFactor(lastLevel, LEVEL_CURVES[lastLevel]);
+  }
+
+  /**
+   * The levels of the pretest for a composite of {@code bits} bits: those up to the one that finds
+   * factors of about {@code digits} digits (B1 = 500 for 12 digits, 2000 for 15, 11000 for 20,
+   * 50000 for 25, after GMP-ECM's table), each with its curves, in the order they run. Their curves
+   * take the Suyama parameters from {@link #FIRST_SIGMA} on, one after the other.
+   */
+  static List<EcmLevel> pretestLevels(int bits, int digits) {
+    int lastLevel = pretestLastLevel(digits);
+    List<EcmLevel> levels = new ArrayList<>();
+    for (int level = firstLevel(bits, lastLevel); level <= lastLevel; level++) {
+      levels.add(new EcmLevel(LEVEL_B1[level], LEVEL_B1[level] * B2_FACTOR, LEVEL_CURVES[level]));
+    }
+    return levels;
+  }
+
+  private static int pretestLastLevel(int digits) {
+    return digits < 12 ? 0 : digits < 15 ? 1 : digits < 20 ? 2 : digits < 25 ? 3 : 4;
+  }
+
+  /** B1, B2 and the number of curves of one level of ECM. */
+  record EcmLevel(int b1, int b2, int curves) {}
+
+  /**
+   * Runs {@code curves} curves with the bounds B1 and B2, the first with Suyama parameter {@code
+   * firstSigma} and the next ones counting up from it. Returns a non-trivial factor, or null when
+   * none turned up or the deadline expired first.
+   */
+  BigInteger runCurves(int b1, int b2, long firstSigma, int curves) {
+    EcmPlan plan = plan(b1, b2);
+    for (int i = 0; i < curves; i++) {
+      BigInteger factor = curve(firstSigma + i, plan, i + 1);
+      if (factor == null || !factor.equals(BigInteger.ONE)) {
+        return factor;
+      }
+    }
+    return null;
   }
 
   /** Runs the levels up to lastLevel, at most lastLevelCurves curves on the last. */
   private BigInteger findFactor(int lastLevel, int lastLevelCurves) {
-    long sigma = 6;
+    long sigma = FIRST_SIGMA;
     int curves = 0;
-    // up to 128 bits, start near the bound that suits a factor of half the size; above, stay
-    // cheap first, since large inputs usually still hold smallish factors
-    int bits = n.bitLength();
-    int firstLevel = Math.min(lastLevel, bits > 128 || bits <= 50 ? 0 : bits <= 66 ? 1 : 2);
-    for (int level = firstLevel; ; level = Math.min(level + 1, LEVEL_B1.length - 1)) {
-      EcmPlan plan = plan(level);
+    for (int level = firstLevel(n.bitLength(), lastLevel);
+        ;
+        level = Math.min(level + 1, LEVEL_B1.length - 1)) {
+      EcmPlan plan = plan(LEVEL_B1[level], LEVEL_B1[level] * B2_FACTOR);
       int levelCurves = level == lastLevel ? lastLevelCurves : LEVEL_CURVES[level];
       for (int tried = 0; tried < levelCurves; tried++) {
-        if (deadline.expired()) {
-          return null;
-        }
-        BigInteger factor = tryCurve(BigInteger.valueOf(sigma++), plan);
-        listener.ecmCurves(bits, ++curves);
-        if (factor == null) {
-          return null;
-        }
-        if (!factor.equals(BigInteger.ONE) && !factor.equals(n)) {
+        BigInteger factor = curve(sigma++, plan, ++curves);
+        if (factor == null || !factor.equals(BigInteger.ONE)) {
           return factor;
         }
       }
@@ -94,11 +129,33 @@ final class WideEcm {
     }
   }
 
-  private static synchronized EcmPlan plan(int level) {
-    if (PLANS[level] == null) {
-      PLANS[level] = new EcmPlan(LEVEL_B1[level], LEVEL_B1[level] * B2_FACTOR);
+  /**
+   * Up to 128 bits, start near the bound that suits a factor of half the size; above, stay cheap
+   * first, since large inputs usually still hold smallish factors.
+   */
+  private static int firstLevel(int bits, int lastLevel) {
+    return Math.min(lastLevel, bits > 128 || bits <= 50 ? 0 : bits <= 66 ? 1 : 2);
+  }
+
+  /**
+   * Runs the curve of Suyama parameter sigma, the {@code count}th of this search. Returns a proper
+   * factor; ONE when the curve found none; null when the deadline expired.
+   */
+  private BigInteger curve(long sigma, EcmPlan plan, int count) {
+    if (deadline.expired()) {
+      return null;
     }
-    return PLANS[level];
+    BigInteger factor = tryCurve(BigInteger.valueOf(sigma), plan);
+    listener.ecmCurves(n.bitLength(), count);
+    if (factor == null) {
+      return null;
+    }
+    return factor.equals(n) ? BigInteger.ONE : factor;
+  }
+
+  /** The plan of B1 and B2, shared by every curve of every number that uses them. */
+  private static EcmPlan plan(int b1, int b2) {
+    return PLANS.computeIfAbsent(new EcmLevel(b1, b2, 0), key -> new EcmPlan(b1, b2));
   }
 
   /** Runs one curve; returns the gcd found (possibly 1 or n), or null when the deadline expired. */

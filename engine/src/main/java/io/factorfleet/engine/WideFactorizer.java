@@ -70,9 +70,14 @@ final class WideFactorizer {
    * Factors n >= 2^64 until the deadline; the cofactor of the result is null when complete.
    *
    * @param sieveThreads threads the quadratic sieve may use for one number
+   * @param splitter where the composites for the sieve are split, when it takes them; may be null
    */
   static Factorization factor(
-      BigInteger n, Deadline deadline, FactoringListener listener, int sieveThreads) {
+      BigInteger n,
+      Deadline deadline,
+      FactoringListener listener,
+      int sieveThreads,
+      CompositeSplitter splitter) {
     List<BigInteger> primes = new ArrayList<>();
     BigInteger rest = trialDivide(n, primes);
     List<Found> found = new ArrayList<>();
@@ -96,7 +101,7 @@ final class WideFactorizer {
       } else if (Primality.isPrime(m)) {
         found.add(part);
       } else {
-        Split split = split(m, deadline, listener, sieveThreads);
+        Split split = split(m, deadline, listener, sieveThreads, splitter);
         if (split == null) {
           unfinished = unfinished.multiply(m);
         } else {
@@ -120,17 +125,26 @@ final class WideFactorizer {
 
   /**
    * Splits the composite m (no factor below the trial bound) into two or more parts, or returns
-   * null when the deadline expires first. Below {@link #SIQS_MIN_BITS} ECM alone; above, a short
-   * ECM pretest for factors of about a fifth of m's digits, then the quadratic sieve.
+   * null when the deadline expires first. Below {@link #SIQS_MIN_BITS} ECM alone; above, the
+   * splitter when it takes m, else a short ECM pretest for factors of about a fifth of m's digits,
+   * then the quadratic sieve.
    */
   private static Split split(
-      BigInteger m, Deadline deadline, FactoringListener listener, int sieveThreads) {
+      BigInteger m,
+      Deadline deadline,
+      FactoringListener listener,
+      int sieveThreads,
+      CompositeSplitter splitter) {
     int maxExponent = m.bitLength() / 14;
     for (int k = 2; k <= maxExponent; k++) {
       BigInteger root = PerfectPowers.root(m, k);
       if (root.pow(k).equals(m)) {
         return new Split(Collections.nCopies(k, root), FactorMethod.PERFECT_POWER);
       }
+    }
+    if (m.bitLength() >= SIQS_MIN_BITS && splitter != null && splitter.takes(m)) {
+      CompositeSplitter.Part part = splitter.split(m, deadline::expired, listener);
+      return part == null ? null : twoParts(m, part.factor(), part.method());
     }
     WideEcm ecm = new WideEcm(m, deadline, listener);
     if (m.bitLength() < SIQS_MIN_BITS) {

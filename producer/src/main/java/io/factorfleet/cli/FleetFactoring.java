@@ -9,8 +9,11 @@ import io.factorfleet.aggregator.ResultSink;
 import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.cli.output.OrderedOutput;
+import io.factorfleet.cli.progress.HardNumbers;
 import io.factorfleet.cli.progress.Progress;
 import io.factorfleet.cli.progress.StatusLine;
+import io.factorfleet.coordinator.HardNumberCoordinator;
+import io.factorfleet.coordinator.UnitSender;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.producer.FleetCapacity;
@@ -23,6 +26,8 @@ import io.factorfleet.topology.QueueMismatchException;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;
+import io.factorfleet.wire.UnitMessage;
+import io.factorfleet.wire.UnitResultMessage;
 import io.factorfleet.wire.WireCodec;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -144,25 +149,15 @@ final class FleetFactoring {
             GnuFormat.of(settings.exponents()));
     BatchSizer sizer =
         settings.chunkSize() == 0 ? BatchSizer.adaptive() : BatchSizer.fixed(settings.chunkSize());
-    Aggregator aggregator = new Aggregator(new WireCodec(), learningFrom(output, sizer));
-    status.start(output::numbersAnswered);
+    HardNumbers hardNumbers = HardNumbers.onSystemClock();
+    status.start(output::numbersAnswered, hardNumbers::line);
     JobState state = new JobState(job, output, total, settings.maxInFlight());
     try (status;
-        JobControl control =
-            new JobControl(
-                connection, topology, job, "factor", state, settings.maxInFlight() == 0);
+        // asks the workers' prefetch, which sizes the window and the units of hard numbers
+        JobControl control = new JobControl(connection, topology, job, "factor", state, true);
         InterruptCancels interrupt =
             new InterruptCancels(
                 control, job, err, () -> deleteReplyQueue(connection, replyQueue));
-        ReplyConsumer replies =
-            new ReplyConsumer(
-                connection,
-                topology,
-                replyQueue,
-                settings.threads(),
-                replyPrefetch(settings.confirmWindow(), sizer.largest(), settings.threads()),
-                aggregator,
-                FleetMetrics.NONE);
         JobPublisher publisher =
             new JobPublisher(
                 connection,
@@ -170,16 +165,63 @@ final class FleetFactoring {
                 job,
                 replyQueue,
                 settings.confirmWindow(),
-                JobOptions.RECONNECT_PATIENCE)) {
+                JobOptions.RECONNECT_PATIENCE);
+        HardNumberCoordinator hard =
+            new HardNumberCoordinator(
+                job,
+                unitSender(publisher, control),
+                () -> state.fleetPrefetch() > 0 ? state.fleetPrefetch() : 2 * consumers,
+                output::accept,
+                hardNumbers::watch);
+        ReplyConsumer replies =
+            new ReplyConsumer(
+                connection,
+                topology,
+                replyQueue,
+                settings.threads(),
+                replyPrefetch(settings.confirmWindow(), sizer.largest(), settings.threads()),
+                new Aggregator(new WireCodec(), learningFrom(output, sizer, hard)),
+                FleetMetrics.NONE)) {
       JobFeeder.Summary fed =
           new JobFeeder(new NumberParser(settings.maxDigits()), sizer)
-              .feed(input, new OrderedSteps(output, publisher::publish));
+              .feed(input, new OrderedSteps(output, dispatch(publisher, hard)));
       state.fed(fed.numbers() + fed.invalid());
       publisher.seal();
       output.awaitCompletion();
       interrupt.jobDone();
     }
     return output.errorsShown();
+  }
+
+  /** Units go to the task queue with the job's tasks; their end goes to the workers' control. */
+  private static UnitSender unitSender(JobPublisher publisher, JobControl control) {
+    return new UnitSender() {
+      @Override
+      public void send(UnitMessage unit) throws IOException, InterruptedException {
+        publisher.publishUnit(unit);
+      }
+
+      @Override
+      public void unitsDone(String job, long number, long below) throws IOException {
+        control.unitsDone(number, below);
+      }
+    };
+  }
+
+  /**
+   * Where a task goes: a hard number, alone in its task, to the job's coordinator, which splits it
+   * over the fleet; every other task to the task queue.
+   */
+  private static OrderedSteps.Dispatch dispatch(
+      JobPublisher publisher, HardNumberCoordinator hard) {
+    return (index, numbers) -> {
+      if (numbers.size() == 1 && HardNumberCoordinator.isHard(numbers.get(0))) {
+        publisher.countUnpublished(1);
+        hard.factor(index, numbers.get(0));
+      } else {
+        publisher.publish(index, numbers);
+      }
+    };
   }
 
   /**
@@ -193,13 +235,22 @@ final class FleetFactoring {
     return Math.max(1, all / consumers);
   }
 
-  /** The output, with every result's timing passed on to the sizer first. */
-  private static ResultSink learningFrom(OrderedOutput output, BatchSizer sizer) {
+  /**
+   * The output, with every result's timing passed on to the sizer first, and the answers to units
+   * passed to the job's coordinator.
+   */
+  private static ResultSink learningFrom(
+      OrderedOutput output, BatchSizer sizer, HardNumberCoordinator hard) {
     return new ResultSink() {
       @Override
       public boolean accept(ResultMessage result) {
         sizer.observe(result.results().size(), result.nanos());
         return output.accept(result);
+      }
+
+      @Override
+      public boolean acceptUnit(UnitResultMessage answer) {
+        return hard.accept(answer);
       }
 
       @Override

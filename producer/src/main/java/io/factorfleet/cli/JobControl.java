@@ -99,6 +99,11 @@ final class JobControl implements AutoCloseable {
     }
   }
 
+  /** Tells the workers that the units of a hard number below {@code below} are not wanted. */
+  void unitsDone(long number, long below) throws IOException {
+    channel.broadcast(new ControlMessage.UnitsDone(job, number, below));
+  }
+
   private void askWorkers() {
     try {
       channel.ask(new ControlMessage.Query(ControlMessage.Query.WORKERS));

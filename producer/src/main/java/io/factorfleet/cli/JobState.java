@@ -13,6 +13,7 @@ final class JobState implements JobControl.Owner {
   private final OrderedOutput output;
   private final int maxInFlight;
   private volatile long total;
+  private volatile int fleetPrefetch;
 
   /**
    * @param total numbers in the job when known from the start, otherwise -1
@@ -23,6 +24,11 @@ final class JobState implements JobControl.Owner {
     this.output = output;
     this.total = total;
     this.maxInFlight = maxInFlight;
+  }
+
+  /** The tasks the workers heard from last take at once, or 0 before any has answered. */
+  int fleetPrefetch() {
+    return fleetPrefetch;
   }
 
   /** Every number is read: the job has this many. */
@@ -47,6 +53,7 @@ final class JobState implements JobControl.Owner {
 
   @Override
   public void fleetPrefetch(int prefetch) {
+    fleetPrefetch = prefetch;
     if (maxInFlight == 0) {
       output.resize(FleetCapacity.window(prefetch, FleetFactoring.MAX_WINDOW));
     }

@@ -10,6 +10,7 @@ import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.MessageKind;
 import io.factorfleet.wire.SealMessage;
 import io.factorfleet.wire.TaskMessage;
+import io.factorfleet.wire.UnitMessage;
 import io.factorfleet.wire.WireCodec;
 import java.io.IOException;
 import java.time.Duration;
@@ -120,6 +121,30 @@ public final class JobPublisher implements AutoCloseable {
     send(new Outgoing(topology.taskQueue(), props, codec.encode(task)));
     tasks++;
     numbers += batch.size();
+  }
+
+  /**
+   * Counts a task of the job that is answered without being published (a hard number split over the
+   * fleet by the job's coordinator), so that the seal names it with the others.
+   */
+  public synchronized void countUnpublished(int batchSize) {
+    tasks++;
+    numbers += batchSize;
+  }
+
+  /** Publishes a unit of one of the job's hard numbers, waiting while the window is full. */
+  public synchronized void publishUnit(UnitMessage unit) throws IOException, InterruptedException {
+    AMQP.BasicProperties props =
+        new AMQP.BasicProperties.Builder()
+            .contentType(WireCodec.CONTENT_TYPE)
+            .type(MessageKind.UNIT.type())
+            .messageId(job + "/" + unit.number() + "/unit/" + unit.unit())
+            .correlationId(job)
+            .replyTo(replyTo)
+            .deliveryMode(2)
+            .timestamp(new Date())
+            .build();
+    send(new Outgoing(topology.taskQueue(), props, codec.encode(unit)));
   }
 
   /**

@@ -6,11 +6,15 @@ import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.wire.MessageKind;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.TaskMessage;
+import io.factorfleet.wire.UnitMessage;
+import io.factorfleet.wire.UnitResultMessage;
 import io.factorfleet.wire.WireCodec;
 import io.factorfleet.wire.WireFormatException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +30,11 @@ final class TaskHandler {
 
   private final String workerId;
   private final TaskProcessor processor;
+  private final UnitProcessor units;
+
+  /** The hard numbers ("job/number") this worker has run units of, to log each once. */
+  private final Set<String> numbersSeen = ConcurrentHashMap.newKeySet();
+
   private final FleetMetrics metrics;
   private final WireCodec codec = new WireCodec();
   private final AtomicLong answered = new AtomicLong();
@@ -34,9 +43,14 @@ final class TaskHandler {
   private final CancelledJobs cancelled;
 
   TaskHandler(
-      String workerId, TaskProcessor processor, FleetMetrics metrics, CancelledJobs cancelled) {
+      String workerId,
+      TaskProcessor processor,
+      UnitProcessor units,
+      FleetMetrics metrics,
+      CancelledJobs cancelled) {
     this.workerId = workerId;
     this.processor = processor;
+    this.units = units;
     this.metrics = metrics;
     this.cancelled = cancelled;
   }
@@ -63,6 +77,10 @@ final class TaskHandler {
       // Factor Fleet's tasks name their job in the correlation id: no need to parse the body.
       if (cancelled.contains(props.getCorrelationId())) {
         skip(from, props.getCorrelationId());
+        return;
+      }
+      if (MessageKind.UNIT.type().equals(props.getType())) {
+        handleUnit(from, props, body, answerable ? replyTo : null);
         return;
       }
       TaskMessage task;
@@ -101,6 +119,50 @@ final class TaskHandler {
     }
   }
 
+  /**
+   * Runs a unit of a hard number and answers it, unless its coordinator no longer wants it; a unit
+   * that cannot be read, or has nobody to answer to, goes to the dead-letter queue: its coordinator
+   * issues it again once its lease runs out.
+   */
+  private void handleUnit(Origin from, AMQP.BasicProperties props, byte[] body, String replyTo)
+      throws IOException {
+    UnitMessage unit;
+    try {
+      unit = codec.decodeUnit(body);
+    } catch (WireFormatException e) {
+      deadLetter(from, props, body, "undecodable unit: " + e.getMessage());
+      return;
+    }
+    if (replyTo == null) {
+      deadLetter(from, props, body, "unit has no reply-to");
+      return;
+    }
+    if (cancelled.isDropped(unit.job(), unit.number(), unit.unit())) {
+      skip(from, unit.job());
+      return;
+    }
+    if (numbersSeen.add(unit.job() + "/" + unit.number())) {
+      log.info(
+          "worker {} working on units of number {} of job {}", workerId, unit.number(), unit.job());
+    }
+    Optional<UnitResultMessage> outcome =
+        units.process(unit, () -> cancelled.isDropped(unit.job(), unit.number(), unit.unit()));
+    if (outcome.isEmpty()) {
+      skip(from, unit.job());
+      return;
+    }
+    UnitResultMessage result = outcome.get();
+    metrics.unitRun(result.relations().size());
+    AMQP.BasicProperties replyProps =
+        replyProperties(
+            MessageKind.UNIT_RESULT,
+            result.job(),
+            result.job() + "/" + result.number() + "/unit/" + result.unit());
+    from.acks()
+        .publishThenAck(from.generation(), from.tag(), replyTo, replyProps, codec.encode(result));
+    answered.incrementAndGet();
+  }
+
   /** Acknowledges a task of a cancelled job: nobody waits for its answer. */
   private void skip(Origin from, String job) throws IOException {
     from.acks().ackIfCurrent(from.generation(), from.tag());
@@ -111,17 +173,21 @@ final class TaskHandler {
 
   private void reply(Origin from, String replyTo, ResultMessage result) throws IOException {
     AMQP.BasicProperties replyProps =
-        new AMQP.BasicProperties.Builder()
-            .contentType(WireCodec.CONTENT_TYPE)
-            .type(MessageKind.RESULT.type())
-            .correlationId(result.job())
-            .messageId(result.job() + "/" + result.task())
-            .deliveryMode(2)
-            .appId(workerId)
-            .build();
+        replyProperties(MessageKind.RESULT, result.job(), result.job() + "/" + result.task());
     from.acks()
         .publishThenAck(from.generation(), from.tag(), replyTo, replyProps, codec.encode(result));
     answered.incrementAndGet();
+  }
+
+  private AMQP.BasicProperties replyProperties(MessageKind kind, String job, String messageId) {
+    return new AMQP.BasicProperties.Builder()
+        .contentType(WireCodec.CONTENT_TYPE)
+        .type(kind.type())
+        .correlationId(job)
+        .messageId(messageId)
+        .deliveryMode(2)
+        .appId(workerId)
+        .build();
   }
 
   /** Moves a message nobody can process to the dead-letter queue, with the reason in a header. */

@@ -77,6 +77,8 @@ public final class Worker implements AutoCloseable {
                 settings.taskBudget(),
                 new NumberParser(settings.maxDigits()),
                 settings.workerId()),
+            new UnitProcessor(
+                settings.workerId(), settings.taskBudget(), new NumberParser(settings.maxDigits())),
             metrics,
             cancelled);
     this.pool = Executors.newFixedThreadPool(settings.threads(), factoringThreads());
@@ -107,6 +109,8 @@ public final class Worker implements AutoCloseable {
     if (message instanceof ControlMessage.Cancel cancel) {
       cancelled.add(cancel.job());
       log.info("job {} cancelled by {}; its tasks are dropped", cancel.job(), cancel.by());
+    } else if (message instanceof ControlMessage.UnitsDone done) {
+      cancelled.unitsDone(done.job(), done.number(), done.below());
     } else if (message instanceof ControlMessage.Query query
         && ControlMessage.Query.WORKERS.equals(query.about())
         && replyTo != null) {

@@ -114,6 +114,17 @@ final class GroupCommitConsumer implements AutoCloseable {
       }
       Aggregator.Reply reply =
           aggregator.read(delivery.getProperties().getType(), delivery.getBody());
+      if (reply instanceof Aggregator.Reply.Unit unit) {
+        deadLetter(
+            from,
+            delivery,
+            "an answer to unit "
+                + unit.message().unit()
+                + " of job "
+                + unit.job()
+                + ", but the aggregator service splits no hard numbers");
+        return;
+      }
       SpoolEntry entry =
           reply instanceof Aggregator.Reply.Result result
               ? TaskRecord.of(result.message())

@@ -47,14 +47,35 @@ public record SiqsParameters(
     {332, 70000, 3 << 16, 1600, 128, 47, 64, 0},
   };
 
+  /** The largest factor base allowed: over three times the table's largest. */
+  public static final int MAX_FACTOR_BASE_SIZE = 250_000;
+
+  /** The largest M allowed: over five times the table's largest. */
+  public static final int MAX_SIEVE_HALF_WIDTH = 1 << 20;
+
   public SiqsParameters {
-    if (factorBaseSize < 10) {
+    if (factorBaseSize < 10 || factorBaseSize > MAX_FACTOR_BASE_SIZE) {
       throw new IllegalArgumentException(
-          "factorBaseSize must be at least 10 but was " + factorBaseSize);
+          "factorBaseSize must be 10 to " + MAX_FACTOR_BASE_SIZE + " but was " + factorBaseSize);
     }
-    if (sieveHalfWidth < 1024 || sieveHalfWidth % 64 != 0) {
+    if (sieveHalfWidth < 1024
+        || sieveHalfWidth > MAX_SIEVE_HALF_WIDTH
+        || sieveHalfWidth % 64 != 0) {
       throw new IllegalArgumentException(
-          "sieveHalfWidth must be a multiple of 64, at least 1024, but was " + sieveHalfWidth);
+          "sieveHalfWidth must be a multiple of 64 from 1024 to "
+              + MAX_SIEVE_HALF_WIDTH
+              + " but was "
+              + sieveHalfWidth);
+    }
+    if (smallPrimeLimit < 0 || thresholdSlack < 0 || thresholdSlack > 128 || extraRelations < 0) {
+      throw new IllegalArgumentException(
+          "smallPrimeLimit, thresholdSlack (at most 128 bits) and extraRelations must not be"
+              + " negative but were "
+              + smallPrimeLimit
+              + ", "
+              + thresholdSlack
+              + " and "
+              + extraRelations);
     }
     if (doubleLargePrimeBits < 0 || doubleLargePrimeBits > 62) {
       throw new IllegalArgumentException(

@@ -67,6 +67,8 @@ public final class HardNumbers {
     private final int digits;
     private final long started;
     private volatile HardNumberStatus status;
+    private volatile int workers;
+    private volatile double perWorker;
 
     private Watch(int digits, long started) {
       this.digits = digits;
@@ -80,7 +82,13 @@ public final class HardNumbers {
 
     @Override
     public void sieveRelations(int bits, int found, int needed) {
-      status = HardNumberStatus.sieving(digits, found, needed);
+      status = HardNumberStatus.sieving(digits, found, needed).onWorkers(workers, perWorker);
+    }
+
+    @Override
+    public void sieveWorkers(int bits, int workers, double relationsPerSecond) {
+      this.workers = workers;
+      this.perWorker = relationsPerSecond;
     }
 
     @Override

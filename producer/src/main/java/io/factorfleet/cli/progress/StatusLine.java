@@ -53,10 +53,22 @@ public final class StatusLine implements AutoCloseable {
 
   /** Starts redrawing the line with the count {@code done} gives. */
   public void start(LongSupplier done) {
+    start(done, width -> "");
+  }
+
+  /**
+   * Starts redrawing the line with the count {@code done} gives, or, while {@code instead} gives a
+   * text for the terminal's width, that text.
+   */
+  public void start(LongSupplier done, IntFunction<String> instead) {
     start(
-        width ->
-            ProgressLine.render(
-                done.getAsLong(), total, Duration.ofNanos(System.nanoTime() - startNanos), width));
+        width -> {
+          String text = instead.apply(width);
+          return !text.isEmpty()
+              ? text
+              : ProgressLine.render(
+                  done.getAsLong(), total, Duration.ofNanos(System.nanoTime() - startNanos), width);
+        });
   }
 
   /**

@@ -44,7 +44,9 @@ public final class RelationSet {
    */
   public boolean add(Relation relation) {
     // checked before it is remembered: a wrong relation must not shut out the right one of its y
-    if (!relation.holdsFor(factorBase.kN()) || !seen.add(relation.y().abs())) {
+    if (!inFactorBase(relation)
+        || !relation.holdsFor(factorBase.kN())
+        || !seen.add(relation.y().abs())) {
       return false;
     }
     columns = null;
@@ -54,6 +56,22 @@ public final class RelationSet {
     }
     partials++;
     graph.add(relation);
+    return true;
+  }
+
+  /**
+   * Whether the relation's primes are factor-base primes in ascending order, as the matrix needs
+   * them; a relation from elsewhere may say anything.
+   */
+  private boolean inFactorBase(Relation relation) {
+    int previous = 0;
+    for (int k = 0; k < relation.primeCount(); k++) {
+      int p = relation.prime(k);
+      if (p < previous || factorBase.indexOf(p) < 0) {
+        return false;
+      }
+      previous = p;
+    }
     return true;
   }
 

@@ -1,0 +1,326 @@
+package io.factorfleet.coordinator;
+
+import io.factorfleet.engine.CompositeSplitter;
+import io.factorfleet.engine.EcmUnit;
+import io.factorfleet.engine.FactorMethod;
+import io.factorfleet.engine.FactoringListener;
+import io.factorfleet.engine.siqs.Relation;
+import io.factorfleet.engine.siqs.SieveCost;
+import io.factorfleet.engine.siqs.SieveJob;
+import io.factorfleet.engine.siqs.SieveUnit;
+import io.factorfleet.engine.siqs.SiqsListener;
+import io.factorfleet.engine.siqs.SiqsParameters;
+import io.factorfleet.wire.UnitMessage;
+import io.factorfleet.wire.UnitResultMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Splits one hard number of a job over the fleet: the engine's ECM pretest as units of a few curves
+ * each, then the quadratic sieve as units of consecutive A coefficients, keeping as many units out
+ * as the workers take at once. Relations are checked as they come and counted once; once there are
+ * enough, the workers are told to drop the units still out and the matrix and the square root run
+ * here. A unit not answered within its lease is handed out again.
+ *
+ * <p>The engine calls {@link #split} on the coordinator's thread for each composite of the number
+ * it gives to this splitter; answers arrive on the reply consumer's threads through {@link
+ * #accept}.
+ */
+final class FleetSplitter implements CompositeSplitter {
+  private static final Logger log = LoggerFactory.getLogger(FleetSplitter.class);
+
+  /** Curves per ECM unit: the 70-digit pretest of 123 curves makes 17 units. */
+  static final int CURVES_PER_UNIT = 8;
+
+  /** What a sieve unit should take on one worker thread, once its A coefficients are timed. */
+  static final Duration SIEVE_UNIT_TARGET = Duration.ofMillis(500);
+
+  /** The most A coefficients one sieve unit is given. */
+  static final int MAX_A_PER_UNIT = 1024;
+
+  /** A unit is handed out again after this many times the time a unit is expected to take... */
+  static final int LEASE_UNITS = 4;
+
+  /** ...and never sooner than this, which covers a worker's start and a unit's queueing. */
+  static final Duration MIN_LEASE = Duration.ofSeconds(15);
+
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+  private final String job;
+  private final long number;
+  private final UnitSender sender;
+  private final IntSupplier unitsOut;
+  private final long minNanos;
+  private final BlockingQueue<UnitResultMessage> answers = new LinkedBlockingQueue<>();
+  private long nextUnit;
+
+  /**
+   * @param job the job of the number
+   * @param number the index of the task holding the number
+   * @param unitsOut how many units to keep out at once: what the workers take
+   * @param minNanos the engine's estimate of a composite's time on one thread from which it is
+   *     split over the fleet; cheaper ones are split on the coordinator's thread
+   */
+  FleetSplitter(
+      String job, long number, UnitSender sender, IntSupplier unitsOut, Duration minNanos) {
+    this.job = job;
+    this.number = number;
+    this.sender = sender;
+    this.unitsOut = unitsOut;
+    this.minNanos = minNanos.toNanos();
+  }
+
+  /** Takes an answer to one of this number's units, from any thread. */
+  void accept(UnitResultMessage answer) {
+    answers.add(answer);
+  }
+
+  @Override
+  public boolean takes(BigInteger m) {
+    return SieveCost.nanos(m.bitLength()) >= minNanos;
+  }
+
+  @Override
+  public Part split(BigInteger m, BooleanSupplier expired, FactoringListener listener) {
+    try {
+      BigInteger factor = pretest(m, expired, listener);
+      if (factor != null) {
+        return new Part(factor, FactorMethod.ECM);
+      }
+      if (expired.getAsBoolean()) {
+        return null;
+      }
+      factor = sieve(m, expired, listener);
+      return factor == null ? null : new Part(factor, FactorMethod.SIQS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot hand out the units of number " + number, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } finally {
+      answers.clear();
+    }
+  }
+
+  /** The ECM pretest, as units; a proper factor of m, or null. */
+  private BigInteger pretest(BigInteger m, BooleanSupplier expired, FactoringListener listener)
+      throws IOException, InterruptedException {
+    Deque<EcmUnit> toIssue = new ArrayDeque<>(EcmUnit.pretest(m, CURVES_PER_UNIT));
+    UnitLedger ledger = new UnitLedger(System::nanoTime);
+    long lease = Math.max(MIN_LEASE.toNanos(), LEASE_UNITS * SIEVE_UNIT_TARGET.toNanos());
+    int curves = 0;
+    while (!toIssue.isEmpty() || !ledger.isEmpty()) {
+      if (expired.getAsBoolean()) {
+        done();
+        return null;
+      }
+      while (!toIssue.isEmpty() && ledger.size() < capacity()) {
+        EcmUnit unit = toIssue.poll();
+        issue(
+            ledger,
+            UnitMessage.ecm(
+                job,
+                number,
+                nextUnit++,
+                m.toString(),
+                new UnitMessage.Ecm(unit.b1(), unit.b2(), unit.firstSigma(), unit.curves())),
+            lease);
+      }
+      for (UnitResultMessage answer : nextAnswers()) {
+        UnitMessage unit = ledger.answered(answer.unit());
+        BigInteger factor = properFactor(m, answer.factor());
+        if (factor != null) {
+          done();
+          return factor;
+        }
+        if (unit != null && unit.ecm() != null) {
+          curves += unit.ecm().curves();
+          listener.ecmCurves(m.bitLength(), curves);
+          complainAbout(answer);
+        }
+      }
+      reissueExpired(ledger, lease);
+    }
+    return null;
+  }
+
+  /** The quadratic sieve, as units; a proper factor of m, or null. */
+  private BigInteger sieve(BigInteger m, BooleanSupplier expired, FactoringListener listener)
+      throws IOException, InterruptedException {
+    SieveJob sieve = new SieveJob(m);
+    BigInteger small = sieve.factorBasePrimeDividingN();
+    if (small != null) {
+      return small;
+    }
+    int bits = m.bitLength();
+    SiqsListener matrixListener =
+        new SiqsListener() {
+          @Override
+          public void matrix(int rows, int columns) {
+            listener.sieveMatrix(bits, rows, columns);
+          }
+        };
+    UnitLedger ledger = new UnitLedger(System::nanoTime);
+    Map<String, Integer> relationsByWorker = new HashMap<>();
+    long started = System.nanoTime();
+    int aPerUnit = 1;
+    long nanosPerA = SIEVE_UNIT_TARGET.toNanos();
+    while (true) {
+      if (expired.getAsBoolean()) {
+        done();
+        return null;
+      }
+      if (sieve.hasEnoughRelations()) {
+        done();
+        ledger.clear();
+        BigInteger factor = sieve.solve(matrixListener);
+        if (factor != null) {
+          return factor;
+        }
+        continue;
+      }
+      long lease = Math.max(MIN_LEASE.toNanos(), LEASE_UNITS * nanosPerA * aPerUnit);
+      while (ledger.size() < capacity()) {
+        issue(ledger, sieveUnit(sieve.nextUnit(aPerUnit)), lease);
+      }
+      for (UnitResultMessage answer : nextAnswers()) {
+        UnitMessage unit = ledger.answered(answer.unit());
+        int added = 0;
+        for (UnitResultMessage.Relation relation : answer.relations()) {
+          Relation checked = relation(relation);
+          if (checked != null && sieve.add(checked)) {
+            added++;
+          }
+        }
+        relationsByWorker.merge(answer.worker(), added, Integer::sum);
+        if (added < answer.relations().size()) {
+          log.warn(
+              "{} of {} relations of unit {} from worker {} were wrong or known",
+              answer.relations().size() - added,
+              answer.relations().size(),
+              answer.unit(),
+              answer.worker());
+        }
+        if (unit != null && unit.sieve() != null && answer.error() == null) {
+          nanosPerA = Math.max(1, answer.nanos() / unit.sieve().aCount());
+          aPerUnit =
+              (int) Math.max(1, Math.min(MAX_A_PER_UNIT, SIEVE_UNIT_TARGET.toNanos() / nanosPerA));
+        }
+        complainAbout(answer);
+      }
+      listener.sieveRelations(bits, sieve.columns(), sieve.target());
+      double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+      int workers = Math.max(1, relationsByWorker.size());
+      int found = relationsByWorker.values().stream().mapToInt(Integer::intValue).sum();
+      listener.sieveWorkers(bits, relationsByWorker.size(), found / seconds / workers);
+      reissueExpired(ledger, lease);
+    }
+  }
+
+  private UnitMessage sieveUnit(SieveUnit unit) {
+    SiqsParameters p = unit.parameters();
+    return UnitMessage.sieve(
+        job,
+        number,
+        nextUnit++,
+        unit.n().toString(),
+        new UnitMessage.Sieve(
+            unit.multiplier(),
+            p.factorBaseSize(),
+            p.sieveHalfWidth(),
+            p.largePrimeMultiplier(),
+            p.smallPrimeLimit(),
+            p.thresholdSlack(),
+            p.extraRelations(),
+            p.doubleLargePrimeBits(),
+            unit.firstA(),
+            unit.aCount()));
+  }
+
+  /** The units the workers take at once, at least one. */
+  private int capacity() {
+    return Math.max(1, unitsOut.getAsInt());
+  }
+
+  private void issue(UnitLedger ledger, UnitMessage unit, long lease)
+      throws IOException, InterruptedException {
+    sender.send(unit);
+    ledger.issued(unit, lease);
+  }
+
+  private void reissueExpired(UnitLedger ledger, long lease)
+      throws IOException, InterruptedException {
+    for (UnitMessage late : ledger.expired()) {
+      log.info(
+          "unit {} of number {} of job {} is late; handing it out again", late.unit(), number, job);
+      issue(ledger, late, lease);
+    }
+  }
+
+  /** Tells the workers that no unit handed out so far is wanted any more. */
+  private void done() throws IOException {
+    sender.unitsDone(job, number, nextUnit);
+  }
+
+  /** The answers that came, waiting a little for the first. */
+  private List<UnitResultMessage> nextAnswers() throws InterruptedException {
+    List<UnitResultMessage> got = new ArrayList<>();
+    UnitResultMessage first = answers.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
+    if (first != null) {
+      got.add(first);
+      answers.drainTo(got);
+    }
+    return got;
+  }
+
+  private static BigInteger properFactor(BigInteger m, String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      BigInteger factor = new BigInteger(text);
+      boolean proper =
+          factor.compareTo(BigInteger.ONE) > 0
+              && factor.compareTo(m) < 0
+              && m.mod(factor).signum() == 0;
+      return proper ? factor : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** An engine relation from the wire, or null when it does not make one. */
+  private static Relation relation(UnitResultMessage.Relation wire) {
+    try {
+      return new Relation(
+          new BigInteger(wire.y()),
+          wire.negative(),
+          wire.primes(),
+          wire.largePrime(),
+          wire.secondLargePrime());
+    } catch (IllegalArgumentException e) { // NumberFormatException too
+      return null;
+    }
+  }
+
+  private void complainAbout(UnitResultMessage answer) {
+    if (answer.error() != null) {
+      log.warn("worker {} could not run a unit: {}", answer.worker(), answer.error());
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.factorfleet.coordinator;
+
+import io.factorfleet.engine.FactorMethod;
+import io.factorfleet.engine.FactoringListener;
+import io.factorfleet.engine.Factorization;
+import io.factorfleet.engine.Factorizer;
+import io.factorfleet.engine.siqs.SieveCost;
+import io.factorfleet.wire.NumberResult;
+import io.factorfleet.wire.ResultMessage;
+import io.factorfleet.wire.UnitResultMessage;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator of a job's hard numbers: a number the engine expects to take longer than {@link
+ * #SPLIT_FROM} on one thread is not sent to one worker as a task but split over the fleet, its ECM
+ * and sieve work handed out as units ({@link FleetSplitter}). The rest of its factorization (trial
+ * division, primality, the small parts) runs here, and its result is handed on as the answer to its
+ * task, as a worker's would be. Hard numbers are worked on one at a time, in the order they come,
+ * each by the whole fleet; the job's other tasks flow meanwhile.
+ */
+public final class HardNumberCoordinator implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HardNumberCoordinator.class);
+
+  /**
+   * A number the engine expects to take this long or more on one thread (about 58 digits and up for
+   * a balanced semiprime) is split over the fleet; below, the time of a few units is not worth the
+   * messages, and the number goes to a worker as a task.
+   */
+  public static final Duration SPLIT_FROM = Duration.ofSeconds(2);
+
+  /** The time a hard number may take before its partial factorization is given. */
+  public static final Duration BUDGET = Duration.ofHours(12);
+
+  /** Who answers the tasks of hard numbers, as the result names it. */
+  static final String ANSWERED_BY = "coordinator";
+
+  private final String job;
+  private final UnitSender sender;
+  private final IntSupplier unitsOut;
+  private final Consumer<ResultMessage> results;
+  private final Function<BigInteger, FactoringListener> listeners;
+  private final Factorizer factorizer = new Factorizer(BUDGET);
+  private final Map<Long, FleetSplitter> splitting = new ConcurrentHashMap<>();
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread t = new Thread(runnable, "hard-numbers");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /**
+   * @param unitsOut how many units the workers take at once, as they last said
+   * @param results where the answer to a hard number's task goes, from the coordinator's thread
+   * @param listeners for each hard number, who hears how its factorization goes
+   */
+  public HardNumberCoordinator(
+      String job,
+      UnitSender sender,
+      IntSupplier unitsOut,
+      Consumer<ResultMessage> results,
+      Function<BigInteger, FactoringListener> listeners) {
+    this.job = job;
+    this.sender = sender;
+    this.unitsOut = unitsOut;
+    this.results = results;
+    this.listeners = listeners;
+  }
+
+  /** Whether a number, in canonical decimal, is split over the fleet rather than sent as a task. */
+  public static boolean isHard(String canonical) {
+    // 3.33 bits a digit at most: a number of d digits has at least (d - 1) * 3.32 bits
+    int bits = (int) ((canonical.length() - 1) * 3.32);
+    return bits > 64 && SieveCost.nanos(bits) >= SPLIT_FROM.toNanos();
+  }
+
+  /**
+   * Factors the number of task {@code task} over the fleet, once the hard numbers before it are.
+   */
+  public void factor(long task, String number) {
+    thread.execute(() -> results.accept(answer(task, number)));
+  }
+
+  /** Takes an answer to a unit; false when no number of this coordinator is waiting for it. */
+  public boolean accept(UnitResultMessage answer) {
+    FleetSplitter splitter = job.equals(answer.job()) ? splitting.get(answer.number()) : null;
+    if (splitter == null) {
+      return false;
+    }
+    splitter.accept(answer);
+    return true;
+  }
+
+  private ResultMessage answer(long task, String number) {
+    long started = System.nanoTime();
+    NumberResult result;
+    FleetSplitter splitter = new FleetSplitter(job, task, sender, unitsOut, SPLIT_FROM);
+    splitting.put(task, splitter);
+    try {
+      BigInteger n = new BigInteger(number);
+      FactoringListener listener = listeners.apply(n);
+      Factorization f = factorizer.factor(n, listener, splitter);
+      if (listener instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+      List<String> factors = f.primes().stream().map(BigInteger::toString).toList();
+      List<String> methods = f.methods().stream().map(FactorMethod::label).toList();
+      result =
+          f.isComplete()
+              ? NumberResult.complete(number, factors, methods)
+              : NumberResult.partial(number, factors, f.cofactor().toString(), methods);
+    } catch (Exception e) {
+      log.error("the fleet could not factor {}", number, e);
+      result = NumberResult.refused(number, "the fleet could not factor " + number + ": " + e);
+    } finally {
+      splitting.remove(task);
+    }
+    return ResultMessage.of(job, task, ANSWERED_BY, System.nanoTime() - started, List.of(result));
+  }
+
+  /** Stops the number being worked on, if any; the units out are left to their leases. */
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}
