@@ -25,8 +25,8 @@
 #   anchors' scripts (default ../shared/anchors beside this checkout).
 #
 # Numbers: for D digits and index i, gp's setrand(D*1000+i), then p a random prime of floor(D/2)
-# digits and q one of ceil(D/2) digits, drawn again until p*q has exactly D digits and p != q.
-# The same arguments always give the same numbers (PARI/GP 2.15).
+# digits and q one of ceil(D/2) digits, drawn again until p*q has exactly D digits and p != q
+# (bench/semiprime-lib.sh). The same arguments always give the same numbers (PARI/GP 2.15).
 # Each run is the whole process, wall time: `$FLEET factor --local --threads T N`, `gp` with
 # factorint(N) (nbthreads=1), `msieve -q -t 1 N`. Fleet's output must be exactly "N: p q" (p < q,
 # as GNU factor prints it); PARI's and msieve's factors must be p and q, whose product is N.
@@ -40,6 +40,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/semiprime-lib.sh
+source "$ROOT/bench/semiprime-lib.sh"
 shell_word() { # $1 as a shell word, in single quotes when it needs them
   if [[ "$1" =~ ^[A-Za-z0-9_./:=,+-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi
 }
@@ -139,23 +141,13 @@ trap 'exit 143' TERM
 
 # --- the numbers ---------------------------------------------------------------------------------
 # numbers.txt: "D i N p q" per line, p < q
-{
-  cat <<'EOF'
-gen(D, i) = {
-  my(a = D \ 2, b = D - a, p = 0, q = 0);
-  setrand(D * 1000 + i);
-  until(#digits(p * q) == D && p != q,
-    p = randomprime([10^(a - 1), 10^a]); q = randomprime([10^(b - 1), 10^b]));
-  [min(p, q), max(p, q)];
-}
-EOF
-  for d in $DIGITS; do
-    n=$COUNT
-    is_batch "$d" && n=$BATCH_COUNT
-    echo "for (i = 1, $n, my(f = gen($d, i)); print($d, \" \", i, \" \", f[1] * f[2], \" \", f[1], \" \", f[2]));"
-  done
-} > "$WORK/gen.gp"
-gp -q -f < "$WORK/gen.gp" > "$WORK/numbers.txt"
+SIZES=()
+for d in $DIGITS; do
+  n=$COUNT
+  is_batch "$d" && n=$BATCH_COUNT
+  SIZES+=("$d" "$n")
+done
+balanced_semiprimes "${SIZES[@]}" > "$WORK/numbers.txt"
 
 echo "numbers (digits, index, N = p * q):" >&2
 for d in $DIGITS; do

@@ -159,6 +159,15 @@ public final class FleetProcess {
     return exitCode;
   }
 
+  /** Waits up to {@code timeout} for the process to end by itself; true once it has. */
+  public boolean exitsWithin(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      return false;
+    }
+    exitCode = process.exitValue();
+    return true;
+  }
+
   /** The first number captured by {@code pattern}'s group {@code group} in the log, if any. */
   public OptionalLong logged(Pattern pattern, int group) {
     Matcher matcher = pattern.matcher(log());
