@@ -95,6 +95,21 @@ class PolynomialFamilyTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {50, 60, 65, 70, 80})
+  void shouldNotRepeatAnACoefficientWhereTheFactorBaseHasRoomForMany(int digits) {
+    FactorBase factorBase = factorBaseFor(digits);
+    SiqsParameters parameters = SiqsParameters.forBits(factorBase.kN().bitLength());
+    ACoefficients choice =
+        new ACoefficients(factorBase, parameters.sieveHalfWidth(), parameters.smallPrimeLimit());
+    Set<BigInteger> distinct = new HashSet<>();
+    for (long index = 0; index < 1000; index++) {
+      distinct.add(choice.product(choice.primeIndices(index)));
+    }
+    // every repeat is a polynomial family sieved twice for relations already counted
+    assertThat(distinct).as("%d digits", digits).hasSize(1000);
+  }
+
   private static FactorBase factorBaseFor(int digits) {
     BigInteger n = SemiprimeNumbers.seeded(digits).aSemiprimeOfDigits(digits);
     SiqsParameters parameters = SiqsParameters.forBits(n.bitLength());
