@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -123,13 +124,15 @@ final class FleetSplitter implements CompositeSplitter {
     Deque<EcmUnit> toIssue = new ArrayDeque<>(EcmUnit.pretest(m, CURVES_PER_UNIT));
     UnitLedger ledger = new UnitLedger(System::nanoTime);
     long lease = Math.max(MIN_LEASE.toNanos(), LEASE_UNITS * SIEVE_UNIT_TARGET.toNanos());
+    long started = System.nanoTime();
+    long busy = 0;
     int curves = 0;
     while (!toIssue.isEmpty() || !ledger.isEmpty()) {
       if (expired.getAsBoolean()) {
         done();
         return null;
       }
-      while (!toIssue.isEmpty() && ledger.size() < capacity()) {
+      while (!toIssue.isEmpty() && ledger.size() < unitsToKeepOut()) {
         EcmUnit unit = toIssue.poll();
         issue(
             ledger,
@@ -146,16 +149,25 @@ final class FleetSplitter implements CompositeSplitter {
         BigInteger factor = properFactor(m, answer.factor());
         if (factor != null) {
           done();
+          log.debug("number {} of job {}: ECM found {} in {}", number, job, factor, since(started));
           return factor;
         }
         if (unit != null && unit.ecm() != null) {
           curves += unit.ecm().curves();
+          busy += answer.nanos();
           listener.ecmCurves(m.bitLength(), curves);
           complainAbout(answer);
         }
       }
       reissueExpired(ledger, lease);
     }
+    log.debug(
+        "number {} of job {}: ECM pretest of {} curves in {}, the workers busy {}",
+        number,
+        job,
+        curves,
+        since(started),
+        seconds(busy));
     return null;
   }
 
@@ -178,6 +190,8 @@ final class FleetSplitter implements CompositeSplitter {
     UnitLedger ledger = new UnitLedger(System::nanoTime);
     Map<String, Integer> relationsByWorker = new HashMap<>();
     long started = System.nanoTime();
+    long busy = 0;
+    int units = 0;
     int aPerUnit = 1;
     long nanosPerA = SIEVE_UNIT_TARGET.toNanos();
     while (true) {
@@ -188,38 +202,72 @@ final class FleetSplitter implements CompositeSplitter {
       if (sieve.hasEnoughRelations()) {
         done();
         ledger.clear();
+        long solving = System.nanoTime();
         BigInteger factor = sieve.solve(matrixListener);
+        log.debug(
+            "number {} of job {}: sieve of {} units in {}, the workers busy {}; {} relations,"
+                + " {} partial; matrix and square root {}",
+            number,
+            job,
+            units,
+            seconds(solving - started),
+            seconds(busy),
+            sieve.columns(),
+            sieve.partials(),
+            since(solving));
         if (factor != null) {
           return factor;
         }
         continue;
       }
       long lease = Math.max(MIN_LEASE.toNanos(), LEASE_UNITS * nanosPerA * aPerUnit);
-      while (ledger.size() < capacity()) {
+      while (ledger.size() < unitsToKeepOut()) {
         issue(ledger, sieveUnit(sieve.nextUnit(aPerUnit)), lease);
       }
-      for (UnitResultMessage answer : nextAnswers()) {
+      List<UnitResultMessage> answered = nextAnswers();
+      for (UnitResultMessage answer : answered) {
         UnitMessage unit = ledger.answered(answer.unit());
+        if (unit != null && unit.sieve() != null && answer.error() == null) {
+          units++;
+          busy += answer.nanos();
+          nanosPerA = Math.max(1, answer.nanos() / unit.sieve().aCount());
+          aPerUnit =
+              (int) Math.max(1, Math.min(MAX_A_PER_UNIT, SIEVE_UNIT_TARGET.toNanos() / nanosPerA));
+        }
+      }
+      // the units answered are replaced before their relations are checked, so that no worker
+      // waits for the checks
+      while (!answered.isEmpty() && ledger.size() < unitsToKeepOut()) {
+        issue(ledger, sieveUnit(sieve.nextUnit(aPerUnit)), lease);
+      }
+      for (UnitResultMessage answer : answered) {
         int added = 0;
+        int known = 0;
         for (UnitResultMessage.Relation relation : answer.relations()) {
           Relation checked = relation(relation);
-          if (checked != null && sieve.add(checked)) {
+          if (checked != null && sieve.knows(checked)) {
+            known++; // a unit answered twice, or handed out again after its lease
+          } else if (checked != null && sieve.add(checked)) {
             added++;
           }
         }
         relationsByWorker.merge(answer.worker(), added, Integer::sum);
-        if (added < answer.relations().size()) {
+        int wrong = answer.relations().size() - added - known;
+        if (wrong > 0) {
           log.warn(
-              "{} of {} relations of unit {} from worker {} were wrong or known",
-              answer.relations().size() - added,
+              "{} of {} relations of unit {} from worker {} were wrong; dropped",
+              wrong,
               answer.relations().size(),
               answer.unit(),
               answer.worker());
         }
-        if (unit != null && unit.sieve() != null && answer.error() == null) {
-          nanosPerA = Math.max(1, answer.nanos() / unit.sieve().aCount());
-          aPerUnit =
-              (int) Math.max(1, Math.min(MAX_A_PER_UNIT, SIEVE_UNIT_TARGET.toNanos() / nanosPerA));
+        if (known > 0) {
+          log.debug(
+              "{} of {} relations of unit {} from worker {} were known",
+              known,
+              answer.relations().size(),
+              answer.unit(),
+              answer.worker());
         }
         complainAbout(answer);
       }
@@ -252,9 +300,22 @@ final class FleetSplitter implements CompositeSplitter {
             unit.aCount()));
   }
 
-  /** The units the workers take at once, at least one. */
-  private int capacity() {
-    return Math.max(1, unitsOut.getAsInt());
+  /**
+   * The units kept out: twice what the workers take at once (at least one), so that each worker
+   * thread finds its next unit waiting in the queue when it answers one, rather than waiting for
+   * the answer to reach this coordinator and a new unit to come back. Units still queued when the
+   * number is done are dropped by the workers unrun.
+   */
+  private int unitsToKeepOut() {
+    return 2 * Math.max(1, unitsOut.getAsInt());
+  }
+
+  private static String since(long startedNanos) {
+    return seconds(System.nanoTime() - startedNanos);
+  }
+
+  private static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
   }
 
   private void issue(UnitLedger ledger, UnitMessage unit, long lease)

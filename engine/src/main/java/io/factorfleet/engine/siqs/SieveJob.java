@@ -111,6 +111,11 @@ public final class SieveJob {
     return relations.add(relation);
   }
 
+  /** Whether a relation of the same y was counted before, when {@link #add} drops it unchecked. */
+  public boolean knows(Relation relation) {
+    return relations.contains(relation);
+  }
+
   /** Matrix columns so far: full relations and pairs of partial ones with one large prime. */
   public int columns() {
     return relations.columnCount();

@@ -43,8 +43,10 @@ public final class RelationSet {
    * kN, in which case it is dropped.
    */
   public boolean add(Relation relation) {
-    // checked before it is remembered: a wrong relation must not shut out the right one of its y
-    if (!inFactorBase(relation)
+    // a duplicate is dropped before the costlier check; a relation is checked before it is
+    // remembered: a wrong relation must not shut out the right one of its y
+    if (contains(relation)
+        || !inFactorBase(relation)
         || !relation.holdsFor(factorBase.kN())
         || !seen.add(relation.y().abs())) {
       return false;
@@ -57,6 +59,11 @@ public final class RelationSet {
     partials++;
     graph.add(relation);
     return true;
+  }
+
+  /** Whether a relation of the same |y| was added before: the same relation, or a wrong one. */
+  public boolean contains(Relation relation) {
+    return seen.contains(relation.y().abs());
   }
 
   /**
