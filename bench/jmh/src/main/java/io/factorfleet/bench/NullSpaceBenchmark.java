@@ -66,7 +66,7 @@ public class NullSpaceBenchmark {
    * the sign, in half the columns; row i is hit with probability falling like 1/i; 10 to 25 ones a
    * column.
    */
-  static int[][] qsLikeColumns(int rows, int count, Random random) {
+  public static int[][] qsLikeColumns(int rows, int count, Random random) {
     int[][] columns = new int[count][];
     double logRows = Math.log(rows - 1);
     for (int c = 0; c < count; c++) {
