@@ -31,7 +31,9 @@
 # no run inherits another's work. The runs hold `flock BENCH_LOCK` (taken here, or inherited
 # when the script runs under `flock /tmp/timing.lock`), so that no other timing overlaps them.
 # Prints a Markdown table (medians per size and configuration, b/c and a/b of the medians), every
-# run's time, and the command; progress goes to standard error. Exits 2 when a run printed a wrong
+# run's time, where the time of (b) and (c) went as the coordinator logged it (`fleet factor` runs
+# with FLEET_LOG_LEVEL=DEBUG: the pretest's and the sieve's wall time, the workers' busy time, the
+# units, the matrix), and the command; progress goes to standard error. Exits 2 when a run printed a wrong
 # answer or failed (a timeout is not a failure), after printing the tables.
 set -euo pipefail
 
@@ -160,6 +162,24 @@ after_fleet_run() {
 }
 
 : > "$WORK/runs.tsv" # digits, run, configuration, OK|TIMEOUT|FAIL, seconds, workers on units, note
+: > "$WORK/phases.tsv" # digits, run, configuration, pretest s, sieve s, workers busy s, units, matrix s
+# record_phases D R C: the coordinator's own account of the run just made, from its debug lines
+# ("ECM pretest of ... in P s, the workers busy ..." and "sieve of U units in S s, the workers busy
+# W s; ... matrix and square root M s"), one line of phases.tsv; nothing when it logged none.
+record_phases() {
+  awk -v d="$1" -v r="$2" -v c="$3" '
+    /FleetSplitter - .*ECM pretest of/ { for (i = 1; i <= NF; i++) if ($i == "in") p = $(i + 1) }
+    /FleetSplitter - .*sieve of .* units in/ {
+      for (i = 1; i <= NF; i++) {
+        if ($i == "of" && $(i + 2) == "units") u = $(i + 1)
+        if ($i == "units" && $(i + 1) == "in") s = $(i + 2)
+        if ($i == "busy") w = $(i + 1)
+        if ($i == "root") m = $(i + 1)
+      }
+    }
+    END { if (s != "") printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d, r, c, p, s, w, u, m }
+  ' "$WORK/out.err" >> "$WORK/phases.tsv"
+}
 run_config() { # run_config a|b|c D N R: one run of the configuration on N
   local config=$1 d=$2 n=$3 r=$4 status workers=0 split=- i
   local -a before=()
@@ -171,8 +191,9 @@ run_config() { # run_config a|b|c D N R: one run of the configuration on N
       [[ "$config" == c ]] && workers=2
       start_workers "$workers" 1
       for ((i = 1; i <= workers; i++)); do before[i]=$(unit_lines "$i"); done
-      run_timed "${FLEET_CLI[@]}" factor "${QUEUES[@]}" "$n"
+      run_timed env FLEET_LOG_LEVEL=DEBUG "${FLEET_CLI[@]}" factor "${QUEUES[@]}" "$n"
       stop_workers
+      record_phases "$d" "$r" "$config"
       split=0
       for ((i = 1; i <= workers; i++)); do
         if (($(unit_lines "$i") > before[i])); then split=$((split + 1)); fi
@@ -281,6 +302,32 @@ awk -F'\t' -v runs="$RUNS" '
     for (x = 1; x <= nd; x++) printf "%s digits: N = %s (setrand(%d)).\n", order[x], num[order[x]], order[x] * 1000 + 1
     printf "\nRuns: %d; TIMEOUT: %d; FAIL: %d.\n", total, timeouts, fails
   }' numbers="$WORK/numbers.txt" "$WORK/numbers.txt" "$WORK/runs.tsv"
+
+if [[ -s "$WORK/phases.tsv" ]]; then
+  echo
+  echo "Where the time of (b) and (c) went, as the coordinator logged it (medians): the ECM pretest's" \
+    "and the sieve's wall seconds, the seconds the workers spent on sieve units (busy), the" \
+    "sieve units, and the matrix and square root on the coordinator:"
+  echo
+  echo "| digits | configuration | pretest s | sieve s | workers busy s | busy / sieve | units | matrix s |"
+  echo "|---|---|---|---|---|---|---|---|"
+  awk -F'\t' '
+    function median(list,   n, i, j, t, a) {
+      n = split(list, a, " ")
+      for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j] + 0 < a[j - 1] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    { key = $1 SUBSEP $3; if (!(key in seen)) { seen[key] = 1; order[++n] = key }
+      for (f = 4; f <= 8; f++) v[key, f] = v[key, f] " " $f }
+    END {
+      for (x = 1; x <= n; x++) {
+        split(order[x], k, SUBSEP)
+        printf "| %s | (%s) | %.2f | %.2f | %.2f | %.2f | %d | %.2f |\n", k[1], k[2],
+          median(v[order[x], 4]), median(v[order[x], 5]), median(v[order[x], 6]),
+          median(v[order[x], 6]) / median(v[order[x], 5]), median(v[order[x], 7]), median(v[order[x], 8])
+      }
+    }' "$WORK/phases.tsv"
+fi
 
 if [[ -n "$FAILED" ]]; then
   echo "fleet-hard-numbers: some runs failed (FAIL above; the reasons are on standard error)" >&2
