@@ -2,8 +2,8 @@ package io.factorfleet.cli;
 
 import com.rabbitmq.client.Connection;
 import io.factorfleet.control.ControlChannel;
+import io.factorfleet.control.FleetCapacity;
 import io.factorfleet.control.Hosts;
-import io.factorfleet.producer.FleetCapacity;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.ControlMessage;
 import java.io.IOException;
