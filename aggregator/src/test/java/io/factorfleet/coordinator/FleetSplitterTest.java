@@ -1,0 +1,153 @@
+package io.factorfleet.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.factorfleet.engine.CompositeSplitter;
+import io.factorfleet.engine.EcmUnit;
+import io.factorfleet.engine.FactoringListener;
+import io.factorfleet.engine.siqs.FactorBase;
+import io.factorfleet.engine.siqs.Relation;
+import io.factorfleet.engine.siqs.RelationSieve;
+import io.factorfleet.engine.siqs.SieveJob;
+import io.factorfleet.engine.siqs.SieveUnit;
+import io.factorfleet.engine.siqs.SiqsParameters;
+import io.factorfleet.wire.UnitMessage;
+import io.factorfleet.wire.UnitResultMessage;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** A number's units over a fleet that answers at once, afresh and taken up again. */
+class FleetSplitterTest {
+  private static final String JOB = "job";
+  private static final long NUMBER = 3;
+  private static final BigInteger P = BigInteger.probablePrime(68, new Random(65));
+  private static final BigInteger Q = BigInteger.probablePrime(70, new Random(66));
+  private static final BigInteger N = P.multiply(Q);
+
+  @Test
+  void shouldFactorANumberWhoseUnitsAreAnsweredAtOnce() {
+    InstantFleet fleet = new InstantFleet();
+
+    CompositeSplitter.Part part = fleet.split(List.of());
+
+    assertThat(part.factor()).isIn(P, Q);
+    assertThat(fleet.sieveUnits()).first().extracting(UnitMessage.Sieve::firstA).isEqualTo(0L);
+    assertThat(fleet.ecmUnits()).hasSize(EcmUnit.pretest(N, FleetSplitter.CURVES_PER_UNIT).size());
+  }
+
+  @Test
+  void shouldNotHandOutAgainWhatTheKeptAnswersDidAndGoOnAfterTheirLastA() {
+    List<UnitResultMessage> kept = new ArrayList<>();
+    kept.add(anEcmAnswer(0));
+    SieveJob before = new SieveJob(N);
+    for (int i = 0; i < 3; i++) {
+      kept.add(aSieveAnswer(before.nextUnit(1)));
+    }
+    InstantFleet fleet = new InstantFleet();
+
+    CompositeSplitter.Part part = fleet.split(kept);
+
+    assertThat(part.factor()).isIn(P, Q);
+    assertThat(fleet.issued).extracting(UnitMessage::unit).doesNotContain(UnitIds.ecm(0, 0));
+    assertThat(fleet.ecmUnits())
+        .hasSize(EcmUnit.pretest(N, FleetSplitter.CURVES_PER_UNIT).size() - 1);
+    assertThat(fleet.sieveUnits()).first().extracting(UnitMessage.Sieve::firstA).isEqualTo(3L);
+    assertThat(fleet.sieveUnits()).extracting(UnitMessage.Sieve::firstA).doesNotContain(0L, 1L, 2L);
+  }
+
+  @Test
+  void shouldCountOnlyTheRelationsOfKeptAnswersThatHold() {
+    SieveJob before = new SieveJob(N);
+    UnitResultMessage good = aSieveAnswer(before.nextUnit(1));
+    UnitResultMessage.Relation forged =
+        new UnitResultMessage.Relation("12345", false, 1, 1, new int[] {2, 3});
+    UnitResultMessage bad =
+        UnitResultMessage.found(
+            JOB, NUMBER, UnitIds.sieve(0, 1), "w1", 1, null, List.of(forged, forged));
+    InstantFleet fleet = new InstantFleet();
+
+    CompositeSplitter.Part part = fleet.split(List.of(good, bad));
+
+    assertThat(part.factor()).isIn(P, Q);
+    assertThat(fleet.sieveUnits()).first().extracting(UnitMessage.Sieve::firstA).isEqualTo(2L);
+  }
+
+  private static UnitResultMessage anEcmAnswer(int index) {
+    return UnitResultMessage.found(JOB, NUMBER, UnitIds.ecm(0, index), "w1", 1, null, List.of());
+  }
+
+  private static UnitResultMessage aSieveAnswer(SieveUnit unit) {
+    return UnitResultMessage.found(
+        JOB, NUMBER, UnitIds.sieve(0, unit.firstA()), "w1", 1, null, wire(unit.run()));
+  }
+
+  private static List<UnitResultMessage.Relation> wire(List<Relation> relations) {
+    return relations.stream()
+        .map(
+            r ->
+                new UnitResultMessage.Relation(
+                    r.y().toString(),
+                    r.negative(),
+                    r.largePrime(),
+                    r.secondLargePrime(),
+                    r.primes()))
+        .toList();
+  }
+
+  /**
+   * A fleet whose workers answer each unit as it is handed out: ECM units without a factor (the
+   * pretest of this number finds none), sieve units with the relations they find.
+   */
+  private static final class InstantFleet implements UnitSender {
+    final List<UnitMessage> issued = new ArrayList<>();
+    private FleetSplitter splitter;
+
+    CompositeSplitter.Part split(List<UnitResultMessage> kept) {
+      splitter =
+          new FleetSplitter(
+              JOB, NUMBER, this, () -> 4, Duration.ZERO, (job, number) -> kept, () -> false);
+      return splitter.split(N, () -> false, FactoringListener.NONE);
+    }
+
+    List<UnitMessage.Ecm> ecmUnits() {
+      return issued.stream().map(UnitMessage::ecm).filter(e -> e != null).toList();
+    }
+
+    List<UnitMessage.Sieve> sieveUnits() {
+      return issued.stream().map(UnitMessage::sieve).filter(s -> s != null).toList();
+    }
+
+    @Override
+    public void send(UnitMessage unit) {
+      issued.add(unit);
+      List<UnitResultMessage.Relation> relations = List.of();
+      if (unit.sieve() != null) {
+        UnitMessage.Sieve s = unit.sieve();
+        SiqsParameters parameters =
+            new SiqsParameters(
+                s.factorBaseSize(),
+                s.sieveHalfWidth(),
+                s.largePrimeMultiplier(),
+                s.smallPrimeLimit(),
+                s.thresholdSlack(),
+                s.extraRelations(),
+                s.doubleLargePrimeBits());
+        SieveUnit sieve = new SieveUnit(N, s.multiplier(), parameters, s.firstA(), s.aCount());
+        relations =
+            wire(
+                sieve.run(
+                    new RelationSieve(
+                        FactorBase.of(sieve.kN(), parameters.factorBaseSize()), parameters)));
+      }
+      splitter.accept(
+          UnitResultMessage.found(JOB, NUMBER, unit.unit(), "w1", 1_000_000, null, relations));
+    }
+
+    @Override
+    public void unitsDone(String job, long number, long below) {}
+  }
+}
