@@ -5,6 +5,7 @@ import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.Connection;
+import io.factorfleet.broker.Channels;
 import io.factorfleet.control.Hosts;
 import io.factorfleet.topology.MessageProperties;
 import io.factorfleet.topology.Topology;
@@ -20,7 +21,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes one job's tasks as persistent messages with publisher confirms, holding at most {@code
@@ -286,13 +286,7 @@ public final class JobPublisher implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      if (channel.isOpen()) {
-        channel.close();
-      }
-    } catch (IOException | TimeoutException | RuntimeException e) {
-      // closing anyway: the connection's close takes the channel with it
-    }
+    Channels.closeQuietly(channel);
   }
 
   private record Outgoing(String routingKey, AMQP.BasicProperties props, byte[] body) {}

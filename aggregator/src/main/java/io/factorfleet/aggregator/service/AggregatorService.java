@@ -65,12 +65,7 @@ public final class AggregatorService implements AutoCloseable {
             settings.topology().taskQueue(),
             settings.topology().resultQueue(),
             control);
-    this.coordination =
-        new ServiceCoordination(
-            units,
-            spool,
-            () -> control.ask(new ControlMessage.Query(ControlMessage.Query.WORKERS)),
-            this::recordAnswer);
+    this.coordination = new ServiceCoordination(units, spool, control, this::recordAnswer);
     this.consumer =
         new GroupCommitConsumer(
             connection,

@@ -62,10 +62,10 @@ final class JobJournal implements AutoCloseable {
 
   private final Path file;
   private final FileChannel channel;
+  private final AppendOnlyFile out;
   private final BitSet received = new BitSet();
   private final Map<Long, String> hardNumbers = new LinkedHashMap<>();
   private final Map<Long, RelationFile> relationFiles = new HashMap<>();
-  private long size;
   private SealMessage seal;
   private long sealedTasks = -1;
   private long sealedNumbers;
@@ -75,6 +75,7 @@ final class JobJournal implements AutoCloseable {
   private JobJournal(Path file, FileChannel channel) {
     this.file = file;
     this.channel = channel;
+    this.out = new AppendOnlyFile(channel);
   }
 
   /**
@@ -126,7 +127,6 @@ final class JobJournal implements AutoCloseable {
   }
 
   private void readExisting() throws IOException {
-    long length = channel.size();
     try (InputStream in = Files.newInputStream(file)) {
       Reader reader = new Reader(in);
       for (Reader.Entry e = reader.next(); e != null; e = reader.next()) {
@@ -143,15 +143,13 @@ final class JobJournal implements AutoCloseable {
           noteSeal(SealMessage.of(file.getParent().getFileName().toString(), e.task, e.numbers));
         }
       }
-      size = reader.position;
-    }
-    if (size < length) {
-      log.warn(
-          "journal {}: cutting off {} bytes after the last whole record (a write cut short)",
-          file,
-          length - size);
-      channel.truncate(size);
-      channel.force(false);
+      long cut = out.keepFirst(reader.position);
+      if (cut > 0) {
+        log.warn(
+            "journal {}: cutting off {} bytes after the last whole record (a write cut short)",
+            file,
+            cut);
+      }
     }
   }
 
@@ -230,7 +228,7 @@ final class JobJournal implements AutoCloseable {
 
   /** The journal's length in bytes: where the next batch goes, and where a failed one is cut. */
   long size() {
-    return size;
+    return out.size();
   }
 
   /** Writes {@code record} after the others; durable only after {@link #force()}. */
@@ -274,28 +272,19 @@ final class JobJournal implements AutoCloseable {
     }
     ByteBuffer[] all = Arrays.copyOf(parts, parts.length + 1);
     all[parts.length] = ByteBuffer.allocate(CRC).putInt((int) crc.getValue()).flip();
-    channel.position(size);
-    long left = 0;
-    for (ByteBuffer b : all) {
-      left += b.remaining();
-    }
-    while (left > 0) {
-      left -= channel.write(all);
-    }
-    size = channel.position();
+    out.append(all);
   }
 
   /** Makes everything appended so far durable. */
   void force() throws IOException {
-    channel.force(false);
+    out.force();
   }
 
   /**
    * Cuts off what was appended after {@code size}, after a batch that could not be made durable.
    */
   void rollBack(long size) throws IOException {
-    channel.truncate(size);
-    this.size = size;
+    out.rollBack(size);
   }
 
   /**
@@ -364,7 +353,7 @@ final class JobJournal implements AutoCloseable {
     }
     ByteBuffer header = ByteBuffer.allocate(RESULT_HEADER);
     long offset = 0;
-    while (offset < size) {
+    while (offset < out.size()) {
       header.clear().limit(1);
       readFully(header, offset);
       if (header.get(0) == SEAL) {
@@ -420,7 +409,7 @@ final class JobJournal implements AutoCloseable {
       }
     }
     relationFiles.clear();
-    channel.close();
+    out.close();
   }
 
   /** Reads whole records from the start of a journal, stopping at the first that is not whole. */

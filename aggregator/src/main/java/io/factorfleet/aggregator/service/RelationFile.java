@@ -36,13 +36,11 @@ final class RelationFile implements AutoCloseable {
   private static final byte NEWLINE = '\n';
 
   private final Path file;
-  private final FileChannel channel;
-  private long size;
+  private final AppendOnlyFile out;
 
-  private RelationFile(Path file, FileChannel channel, long size) {
+  private RelationFile(Path file, FileChannel channel) {
     this.file = file;
-    this.channel = channel;
-    this.size = size;
+    this.out = new AppendOnlyFile(channel);
   }
 
   /** The relation file of the number of task {@code task} in the job's spool directory. */
@@ -59,21 +57,20 @@ final class RelationFile implements AutoCloseable {
     FileChannel channel =
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    RelationFile relations = new RelationFile(file, channel);
     try {
       if (created) {
         Durability.forceDirectory(file.getParent());
-        return new RelationFile(file, channel, 0);
+        return relations;
       }
-      long whole = wholeLines(file);
-      if (whole < channel.size()) {
+      long cut = relations.out.keepFirst(wholeLines(file));
+      if (cut > 0) {
         log.warn(
             "relation file {}: cutting off {} bytes after the last whole line (a write cut short)",
             file,
-            channel.size() - whole);
-        channel.truncate(whole);
-        channel.force(false);
+            cut);
       }
-      return new RelationFile(file, channel, whole);
+      return relations;
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -97,31 +94,24 @@ final class RelationFile implements AutoCloseable {
 
   /** The file's length in bytes: where the next batch goes, and where a failed one is cut. */
   long size() {
-    return size;
+    return out.size();
   }
 
   /** Writes an answer's line after the others; durable only after {@link #force()}. */
   void append(byte[] line) throws IOException {
-    ByteBuffer[] parts = {ByteBuffer.wrap(line), ByteBuffer.wrap(new byte[] {NEWLINE})};
-    channel.position(size);
-    long left = line.length + 1L;
-    while (left > 0) {
-      left -= channel.write(parts);
-    }
-    size = channel.position();
+    out.append(ByteBuffer.wrap(line), ByteBuffer.wrap(new byte[] {NEWLINE}));
   }
 
   /** Makes everything appended so far durable. */
   void force() throws IOException {
-    channel.force(false);
+    out.force();
   }
 
   /**
    * Cuts off what was appended after {@code size}, after a batch that could not be made durable.
    */
   void rollBack(long size) throws IOException {
-    channel.truncate(size);
-    this.size = size;
+    out.rollBack(size);
   }
 
   /**
@@ -129,11 +119,12 @@ final class RelationFile implements AutoCloseable {
    */
   List<UnitResultMessage> answers(WireCodec codec) throws IOException {
     List<UnitResultMessage> answers = new ArrayList<>();
-    InputStream in = new BufferedInputStream(Channels.newInputStream(channel.position(0)), 1 << 16);
+    InputStream in =
+        new BufferedInputStream(Channels.newInputStream(out.channel().position(0)), 1 << 16);
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     long at = 0;
     int skipped = 0;
-    while (at < size) {
+    while (at < out.size()) {
       int b = in.read();
       if (b < 0) {
         break;
@@ -175,6 +166,6 @@ final class RelationFile implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    out.close();
   }
 }

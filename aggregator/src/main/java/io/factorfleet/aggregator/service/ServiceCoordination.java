@@ -1,17 +1,14 @@
 package io.factorfleet.aggregator.service;
 
+import io.factorfleet.control.ControlChannel;
 import io.factorfleet.control.FleetCapacity;
+import io.factorfleet.control.WorkerQuestions;
 import io.factorfleet.coordinator.HardNumberCoordinator;
 import io.factorfleet.engine.FactoringListener;
 import io.factorfleet.wire.ControlMessage;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.UnitResultMessage;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,31 +20,28 @@ import org.slf4j.LoggerFactory;
  * number starts (after a restart) given back to it first.
  *
  * <p>It keeps as many units out as the workers take at once: while a number waits, it asks the
- * workers for their prefetch every {@link #ASK_EVERY} over the control exchange, as {@code fleet
- * factor} does, and sums what those heard from recently said ({@link FleetCapacity}); {@link
- * FleetCapacity#MIN_WINDOW} units until the first answers. Asking rather than reading the task
- * queue's consumers follows workers of any number of threads, and costs nothing while no hard
- * number waits.
+ * workers for their prefetch every {@link WorkerQuestions#ASK_EVERY} over the control exchange, as
+ * {@code fleet factor} does ({@link WorkerQuestions}), and sums what those heard from recently said
+ * ({@link FleetCapacity}); {@link FleetCapacity#MIN_WINDOW} units until the first answers. Asking
+ * rather than reading the task queue's consumers follows workers of any number of threads, and
+ * costs nothing while no hard number waits.
  */
 final class ServiceCoordination implements GroupCommitConsumer.Coordination, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServiceCoordination.class);
 
-  /** How often the workers are asked for their prefetch while a hard number waits. */
-  static final Duration ASK_EVERY = Duration.ofSeconds(2);
-
   private final FleetCapacity capacity = new FleetCapacity();
   private final HardNumberCoordinator coordinator;
-  private final ScheduledExecutorService asker;
+  private final WorkerQuestions asker;
 
   /**
    * @param units where units go
-   * @param askWorkers asks the workers for their prefetch
+   * @param control where the workers are asked for their prefetch
    * @param answers where a hard number's answer goes, to be recorded as its task's result
    */
   ServiceCoordination(
       UnitPublisher units,
       SpoolDirectory spool,
-      WorkerQuestion askWorkers,
+      ControlChannel control,
       Consumer<ResultMessage> answers) {
     this.coordinator =
         new HardNumberCoordinator(
@@ -56,32 +50,7 @@ final class ServiceCoordination implements GroupCommitConsumer.Coordination, Aut
             spool::unitAnswers,
             answers,
             n -> FactoringListener.NONE);
-    this.asker =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "fleet-capacity");
-              thread.setDaemon(true);
-              return thread;
-            });
-    asker.scheduleWithFixedDelay(
-        () -> {
-          if (coordinator.pending() > 0) {
-            try {
-              askWorkers.ask();
-            } catch (IOException | RuntimeException e) {
-              // the connection is being recovered; the next round asks again
-            }
-          }
-        },
-        0,
-        ASK_EVERY.toMillis(),
-        TimeUnit.MILLISECONDS);
-  }
-
-  /** Asks every worker for its prefetch. */
-  @FunctionalInterface
-  interface WorkerQuestion {
-    void ask() throws IOException;
+    this.asker = new WorkerQuestions(control, () -> coordinator.pending() > 0);
   }
 
   /** Takes up the hard numbers an earlier run left, in the order of their journals. */
@@ -126,7 +95,7 @@ final class ServiceCoordination implements GroupCommitConsumer.Coordination, Aut
 
   @Override
   public void close() {
-    asker.shutdownNow();
+    asker.close();
     coordinator.close();
   }
 }

@@ -3,6 +3,7 @@ package io.factorfleet.aggregator.service;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.factorfleet.broker.Channels;
 import io.factorfleet.control.ControlChannel;
 import io.factorfleet.coordinator.UnitSender;
 import io.factorfleet.topology.MessageProperties;
@@ -78,12 +79,6 @@ final class UnitPublisher implements UnitSender, AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      if (channel.isOpen()) {
-        channel.close();
-      }
-    } catch (IOException | TimeoutException | RuntimeException e) {
-      // the connection's close takes the channel with it
-    }
+    Channels.closeQuietly(channel);
   }
 }
