@@ -3,6 +3,8 @@ package io.factorfleet.aggregator.service;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A file of the spool written only at its end, in batches: each batch is appended after the last,
@@ -13,8 +15,18 @@ final class AppendOnlyFile implements AutoCloseable {
   private final FileChannel channel;
   private long size;
 
-  AppendOnlyFile(FileChannel channel) {
+  private AppendOnlyFile(FileChannel channel) {
     this.channel = channel;
+  }
+
+  /**
+   * Opens {@code file} to read and append, creating it when missing; its size reads 0 until {@link
+   * #keepFirst}.
+   */
+  static AppendOnlyFile open(Path file) throws IOException {
+    return new AppendOnlyFile(
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
   }
 
   /** The channel, to read what was appended. */

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -72,10 +71,10 @@ final class JobJournal implements AutoCloseable {
   private long numbers;
   private long errors;
 
-  private JobJournal(Path file, FileChannel channel) {
+  private JobJournal(Path file, AppendOnlyFile out) {
     this.file = file;
-    this.channel = channel;
-    this.out = new AppendOnlyFile(channel);
+    this.out = out;
+    this.channel = out.channel();
   }
 
   /**
@@ -87,10 +86,7 @@ final class JobJournal implements AutoCloseable {
     Files.createDirectories(dir);
     Path file = dir.resolve(FILE);
     boolean newFile = !Files.exists(file);
-    FileChannel channel =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    JobJournal journal = new JobJournal(file, channel);
+    JobJournal journal = new JobJournal(file, AppendOnlyFile.open(file));
     try {
       if (newFile) {
         Durability.forceDirectory(dir);
@@ -101,7 +97,7 @@ final class JobJournal implements AutoCloseable {
         journal.readExisting();
       }
     } catch (IOException | RuntimeException e) {
-      channel.close();
+      journal.out.close();
       throw e;
     }
     return journal;

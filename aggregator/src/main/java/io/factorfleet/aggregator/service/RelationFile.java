@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -38,9 +36,9 @@ final class RelationFile implements AutoCloseable {
   private final Path file;
   private final AppendOnlyFile out;
 
-  private RelationFile(Path file, FileChannel channel) {
+  private RelationFile(Path file, AppendOnlyFile out) {
     this.file = file;
-    this.out = new AppendOnlyFile(channel);
+    this.out = out;
   }
 
   /** The relation file of the number of task {@code task} in the job's spool directory. */
@@ -54,10 +52,7 @@ final class RelationFile implements AutoCloseable {
    */
   static RelationFile open(Path file) throws IOException {
     boolean created = !Files.exists(file);
-    FileChannel channel =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    RelationFile relations = new RelationFile(file, channel);
+    RelationFile relations = new RelationFile(file, AppendOnlyFile.open(file));
     try {
       if (created) {
         Durability.forceDirectory(file.getParent());
@@ -72,7 +67,7 @@ final class RelationFile implements AutoCloseable {
       }
       return relations;
     } catch (IOException | RuntimeException e) {
-      channel.close();
+      relations.close();
       throw e;
     }
   }
