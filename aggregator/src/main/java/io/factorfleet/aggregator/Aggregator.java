@@ -5,6 +5,7 @@ import io.factorfleet.wire.MessageKind;
 import io.factorfleet.wire.NumberResult;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;
+import io.factorfleet.wire.TaskMessage;
 import io.factorfleet.wire.UnitResultMessage;
 import io.factorfleet.wire.WireCodec;
 import io.factorfleet.wire.WireFormatException;
@@ -29,7 +30,9 @@ public final class Aggregator {
     /** A reply of a cancelled job: acknowledged and dropped, since nobody wants it any more. */
     DROPPED,
     /** An answer to a unit of a hard number, taken by its coordinator. */
-    UNIT
+    UNIT,
+    /** A hard number recorded, for the aggregator service's coordinator to split over the fleet. */
+    HARD_NUMBER
   }
 
   private final WireCodec codec;
@@ -53,7 +56,10 @@ public final class Aggregator {
     this.metrics = metrics;
   }
 
-  /** A message read and verified, not recorded yet: a task's result or a job's seal. */
+  /**
+   * A message read and verified, not recorded yet: a task's result, a job's seal, an answer to a
+   * unit or a hard number.
+   */
   public sealed interface Reply {
     /** The job the reply belongs to. */
     String job();
@@ -81,13 +87,22 @@ public final class Aggregator {
         return message.job();
       }
     }
+
+    /** A task of one hard number, for the aggregator service to split over the fleet. */
+    record HardNumber(TaskMessage message) implements Reply {
+      @Override
+      public String job() {
+        return message.job();
+      }
+    }
   }
 
   /**
    * Handles one message.
    *
    * @param type the AMQP {@code type} property
-   * @throws WireFormatException when the message is not a result or seal this build can read
+   * @throws WireFormatException when the message is not a result, seal or unit answer this build
+   *     can read; a hard number too, which only the aggregator service takes ({@link #read})
    * @throws ResultSink.UnknownTaskException when it belongs to no task the sink expects
    */
   public Outcome handle(String type, byte[] body) throws WireFormatException, IOException {
@@ -100,6 +115,10 @@ public final class Aggregator {
       sink.acceptUnit(unit.message());
       return Outcome.UNIT;
     }
+    if (reply instanceof Reply.HardNumber hard) {
+      throw new WireFormatException(
+          "a hard number of job " + hard.job() + " is for the aggregator service");
+    }
     Outcome outcome =
         sink.accept(((Reply.Result) reply).message()) ? Outcome.ACCEPTED : Outcome.DUPLICATE;
     count(outcome);
@@ -111,8 +130,8 @@ public final class Aggregator {
    * replies in batches of its own, and then {@linkplain #count counts} what became of them.
    *
    * @param type the AMQP {@code type} property
-   * @throws WireFormatException when the message is not a result, seal or unit answer this build
-   *     can read
+   * @throws WireFormatException when the message is not a result, seal, unit answer or hard number
+   *     this build can read
    */
   public Reply read(String type, byte[] body) throws WireFormatException {
     MessageKind kind =
@@ -122,6 +141,7 @@ public final class Aggregator {
       case SEAL -> new Reply.Seal(codec.decodeSeal(body));
       case RESULT -> new Reply.Result(verified(decodeResult(body)));
       case UNIT_RESULT -> new Reply.Unit(codec.decodeUnitResult(body));
+      case HARD_NUMBER -> new Reply.HardNumber(codec.decodeHardNumber(body));
       default -> throw new WireFormatException("a " + kind.type() + " is not a reply");
     };
   }

@@ -16,9 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * as the workers take at once. Relations are checked as they come and counted once; once there are
  * enough, the workers are told to drop the units still out and the matrix and the square root run
  * here. A unit not answered within its lease is handed out again.
+ *
+ * <p>Answers kept from an earlier run ({@link SpooledAnswers}) are counted before anything is
+ * handed out: their ECM units are not handed out again, their relations are checked and counted
+ * like new ones, and the sieve goes on after the last A coefficient they sieved. Unit ids say what
+ * each answer was for ({@link UnitIds}).
  *
  * <p>The engine calls {@link #split} on the coordinator's thread for each composite of the number
  * it gives to this splitter; answers arrive on the reply consumer's threads through {@link
@@ -67,8 +71,14 @@ final class FleetSplitter implements CompositeSplitter {
   private final UnitSender sender;
   private final IntSupplier unitsOut;
   private final long minNanos;
+  private final SpooledAnswers spooled;
+  private final BooleanSupplier stopped;
+  private List<UnitResultMessage> kept;
   private final BlockingQueue<UnitResultMessage> answers = new LinkedBlockingQueue<>();
-  private long nextUnit;
+  private int splits;
+
+  /** One past the highest unit id handed out or answered: where units-done draws the line. */
+  private long below;
 
   /**
    * @param job the job of the number
@@ -76,14 +86,25 @@ final class FleetSplitter implements CompositeSplitter {
    * @param unitsOut how many units to keep out at once: what the workers take
    * @param minNanos the engine's estimate of a composite's time on one thread from which it is
    *     split over the fleet; cheaper ones are split on the coordinator's thread
+   * @param spooled where the answers to the number's units kept from an earlier run are, to count
+   *     first; read when the first composite is split
+   * @param stopped whether the number is no longer wanted (its job was cancelled)
    */
   FleetSplitter(
-      String job, long number, UnitSender sender, IntSupplier unitsOut, Duration minNanos) {
+      String job,
+      long number,
+      UnitSender sender,
+      IntSupplier unitsOut,
+      Duration minNanos,
+      SpooledAnswers spooled,
+      BooleanSupplier stopped) {
     this.job = job;
     this.number = number;
     this.sender = sender;
     this.unitsOut = unitsOut;
     this.minNanos = minNanos.toNanos();
+    this.spooled = spooled;
+    this.stopped = stopped;
   }
 
   /** Takes an answer to one of this number's units, from any thread. */
@@ -98,15 +119,20 @@ final class FleetSplitter implements CompositeSplitter {
 
   @Override
   public Part split(BigInteger m, BooleanSupplier expired, FactoringListener listener) {
+    int split = splits++;
+    BooleanSupplier over = () -> expired.getAsBoolean() || stopped.getAsBoolean();
     try {
-      BigInteger factor = pretest(m, expired, listener);
+      if (kept == null) {
+        kept = List.copyOf(spooled.of(job, number));
+      }
+      BigInteger factor = pretest(m, split, over, listener);
       if (factor != null) {
         return new Part(factor, FactorMethod.ECM);
       }
-      if (expired.getAsBoolean()) {
+      if (over.getAsBoolean()) {
         return null;
       }
-      factor = sieve(m, expired, listener);
+      factor = sieve(m, split, over, listener);
       return factor == null ? null : new Part(factor, FactorMethod.SIQS);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot hand out the units of number " + number, e);
@@ -119,41 +145,54 @@ final class FleetSplitter implements CompositeSplitter {
   }
 
   /** The ECM pretest, as units; a proper factor of m, or null. */
-  private BigInteger pretest(BigInteger m, BooleanSupplier expired, FactoringListener listener)
+  private BigInteger pretest(
+      BigInteger m, int split, BooleanSupplier over, FactoringListener listener)
       throws IOException, InterruptedException {
-    Deque<EcmUnit> toIssue = new ArrayDeque<>(EcmUnit.pretest(m, CURVES_PER_UNIT));
+    List<EcmUnit> units = EcmUnit.pretest(m, CURVES_PER_UNIT);
+    BitSet answered = new BitSet(units.size());
+    List<UnitResultMessage> before = spooledOf(split, false);
+    int curves = 0;
+    for (UnitResultMessage answer : before) {
+      BigInteger factor = properFactor(m, answer.factor());
+      if (factor != null) {
+        done();
+        return factor;
+      }
+      curves += markAnswered(units, answered, answer);
+    }
+    if (!before.isEmpty()) {
+      log.info(
+          "number {} of job {}: resuming the ECM pretest with {} of its {} units answered",
+          number,
+          job,
+          answered.cardinality(),
+          units.size());
+    }
     UnitLedger ledger = new UnitLedger(System::nanoTime);
     long lease = Math.max(MIN_LEASE.toNanos(), LEASE_UNITS * SIEVE_UNIT_TARGET.toNanos());
     long started = System.nanoTime();
     long busy = 0;
-    int curves = 0;
-    while (!toIssue.isEmpty() || !ledger.isEmpty()) {
-      if (expired.getAsBoolean()) {
+    int next = 0;
+    while (answered.cardinality() < units.size()) {
+      if (over.getAsBoolean()) {
         done();
         return null;
       }
-      while (!toIssue.isEmpty() && ledger.size() < unitsToKeepOut()) {
-        EcmUnit unit = toIssue.poll();
-        issue(
-            ledger,
-            UnitMessage.ecm(
-                job,
-                number,
-                nextUnit++,
-                m.toString(),
-                new UnitMessage.Ecm(unit.b1(), unit.b2(), unit.firstSigma(), unit.curves())),
-            lease);
+      for (; next < units.size() && ledger.size() < unitsToKeepOut(); next++) {
+        if (!answered.get(next)) {
+          issue(ledger, ecmUnit(m, split, next, units.get(next)), lease);
+        }
       }
       for (UnitResultMessage answer : nextAnswers()) {
-        UnitMessage unit = ledger.answered(answer.unit());
+        ledger.answered(answer.unit());
         BigInteger factor = properFactor(m, answer.factor());
         if (factor != null) {
           done();
           log.debug("number {} of job {}: ECM found {} in {}", number, job, factor, since(started));
           return factor;
         }
-        if (unit != null && unit.ecm() != null) {
-          curves += unit.ecm().curves();
+        if (UnitIds.split(answer.unit()) == split && !UnitIds.isSieve(answer.unit())) {
+          curves += markAnswered(units, answered, answer);
           busy += answer.nanos();
           listener.ecmCurves(m.bitLength(), curves);
           complainAbout(answer);
@@ -171,14 +210,26 @@ final class FleetSplitter implements CompositeSplitter {
     return null;
   }
 
+  /** Marks the ECM unit an answer is for as answered; the curves it adds, 0 if it was before. */
+  private static int markAnswered(List<EcmUnit> units, BitSet answered, UnitResultMessage answer) {
+    long index = UnitIds.index(answer.unit());
+    if (index >= units.size() || answered.get((int) index)) {
+      return 0;
+    }
+    answered.set((int) index);
+    return units.get((int) index).curves();
+  }
+
   /** The quadratic sieve, as units; a proper factor of m, or null. */
-  private BigInteger sieve(BigInteger m, BooleanSupplier expired, FactoringListener listener)
+  private BigInteger sieve(
+      BigInteger m, int split, BooleanSupplier over, FactoringListener listener)
       throws IOException, InterruptedException {
     SieveJob sieve = new SieveJob(m);
     BigInteger small = sieve.factorBasePrimeDividingN();
     if (small != null) {
       return small;
     }
+    resume(sieve, spooledOf(split, true));
     int bits = m.bitLength();
     SiqsListener matrixListener =
         new SiqsListener() {
@@ -195,7 +246,7 @@ final class FleetSplitter implements CompositeSplitter {
     int aPerUnit = 1;
     long nanosPerA = SIEVE_UNIT_TARGET.toNanos();
     while (true) {
-      if (expired.getAsBoolean()) {
+      if (over.getAsBoolean()) {
         done();
         return null;
       }
@@ -222,11 +273,15 @@ final class FleetSplitter implements CompositeSplitter {
       }
       long lease = Math.max(MIN_LEASE.toNanos(), LEASE_UNITS * nanosPerA * aPerUnit);
       while (ledger.size() < unitsToKeepOut()) {
-        issue(ledger, sieveUnit(sieve.nextUnit(aPerUnit)), lease);
+        issue(ledger, sieveUnit(split, sieve.nextUnit(aPerUnit)), lease);
       }
-      List<UnitResultMessage> answered = nextAnswers();
-      for (UnitResultMessage answer : answered) {
+      List<UnitResultMessage> answered = new ArrayList<>();
+      for (UnitResultMessage answer : nextAnswers()) {
         UnitMessage unit = ledger.answered(answer.unit());
+        if (UnitIds.split(answer.unit()) != split || !UnitIds.isSieve(answer.unit())) {
+          continue; // a late answer to the pretest, or to a composite done with
+        }
+        answered.add(answer);
         if (unit != null && unit.sieve() != null && answer.error() == null) {
           units++;
           busy += answer.nanos();
@@ -238,37 +293,10 @@ final class FleetSplitter implements CompositeSplitter {
       // the units answered are replaced before their relations are checked, so that no worker
       // waits for the checks
       while (!answered.isEmpty() && ledger.size() < unitsToKeepOut()) {
-        issue(ledger, sieveUnit(sieve.nextUnit(aPerUnit)), lease);
+        issue(ledger, sieveUnit(split, sieve.nextUnit(aPerUnit)), lease);
       }
       for (UnitResultMessage answer : answered) {
-        int added = 0;
-        int known = 0;
-        for (UnitResultMessage.Relation relation : answer.relations()) {
-          Relation checked = relation(relation);
-          if (checked != null && sieve.knows(checked)) {
-            known++; // a unit answered twice, or handed out again after its lease
-          } else if (checked != null && sieve.add(checked)) {
-            added++;
-          }
-        }
-        relationsByWorker.merge(answer.worker(), added, Integer::sum);
-        int wrong = answer.relations().size() - added - known;
-        if (wrong > 0) {
-          log.warn(
-              "{} of {} relations of unit {} from worker {} were wrong; dropped",
-              wrong,
-              answer.relations().size(),
-              answer.unit(),
-              answer.worker());
-        }
-        if (known > 0) {
-          log.debug(
-              "{} of {} relations of unit {} from worker {} were known",
-              known,
-              answer.relations().size(),
-              answer.unit(),
-              answer.worker());
-        }
+        relationsByWorker.merge(answer.worker(), add(sieve, answer), Integer::sum);
         complainAbout(answer);
       }
       listener.sieveRelations(bits, sieve.columns(), sieve.target());
@@ -280,12 +308,100 @@ final class FleetSplitter implements CompositeSplitter {
     }
   }
 
-  private UnitMessage sieveUnit(SieveUnit unit) {
+  /**
+   * Counts the relations of answers kept from an earlier run, and continues the sieve after them.
+   */
+  private void resume(SieveJob sieve, List<UnitResultMessage> before) {
+    if (before.isEmpty()) {
+      return;
+    }
+    int relations = 0;
+    long lastFirstA = 0;
+    for (UnitResultMessage answer : before) {
+      relations += add(sieve, answer);
+      lastFirstA = Math.max(lastFirstA, UnitIds.index(answer.unit()));
+    }
+    log.info(
+        "number {} of job {}: resuming the sieve with {} relations ({} of {} columns) from {}"
+            + " spooled answers, after A coefficient {}",
+        number,
+        job,
+        relations,
+        sieve.columns(),
+        sieve.target(),
+        before.size(),
+        lastFirstA);
+  }
+
+  /**
+   * Counts an answer's relations that hold and are new, and makes the sieve go on after the A
+   * coefficient the answer's unit started at: an answer to a unit of an earlier run may be ahead of
+   * this run's units. Returns how many relations it counted. A relation known before (its unit
+   * answered twice, or handed out again after its lease) is dropped unchecked; a wrong one is
+   * dropped with a warning.
+   */
+  private static int add(SieveJob sieve, UnitResultMessage answer) {
+    sieve.continueFrom(UnitIds.index(answer.unit()) + 1);
+    int added = 0;
+    int known = 0;
+    for (UnitResultMessage.Relation relation : answer.relations()) {
+      Relation checked = relation(relation);
+      if (checked != null && sieve.knows(checked)) {
+        known++;
+      } else if (checked != null && sieve.add(checked)) {
+        added++;
+      }
+    }
+    int wrong = answer.relations().size() - added - known;
+    if (wrong > 0) {
+      log.warn(
+          "{} of {} relations of unit {} from worker {} were wrong; dropped",
+          wrong,
+          answer.relations().size(),
+          answer.unit(),
+          answer.worker());
+    }
+    if (known > 0) {
+      log.debug(
+          "{} of {} relations of unit {} from worker {} were known",
+          known,
+          answer.relations().size(),
+          answer.unit(),
+          answer.worker());
+    }
+    return added;
+  }
+
+  /** The answers kept from an earlier run to units of the {@code split}-th composite. */
+  private List<UnitResultMessage> spooledOf(int split, boolean sieveUnits) {
+    List<UnitResultMessage> of = new ArrayList<>();
+    for (UnitResultMessage answer : kept) {
+      if (answer.job().equals(job)
+          && answer.number() == number
+          && UnitIds.split(answer.unit()) == split
+          && UnitIds.isSieve(answer.unit()) == sieveUnits) {
+        below = Math.max(below, answer.unit() + 1);
+        of.add(answer);
+      }
+    }
+    return of;
+  }
+
+  private UnitMessage ecmUnit(BigInteger m, int split, int index, EcmUnit unit) {
+    return UnitMessage.ecm(
+        job,
+        number,
+        UnitIds.ecm(split, index),
+        m.toString(),
+        new UnitMessage.Ecm(unit.b1(), unit.b2(), unit.firstSigma(), unit.curves()));
+  }
+
+  private UnitMessage sieveUnit(int split, SieveUnit unit) {
     SiqsParameters p = unit.parameters();
     return UnitMessage.sieve(
         job,
         number,
-        nextUnit++,
+        UnitIds.sieve(split, unit.firstA()),
         unit.n().toString(),
         new UnitMessage.Sieve(
             unit.multiplier(),
@@ -321,6 +437,7 @@ final class FleetSplitter implements CompositeSplitter {
   private void issue(UnitLedger ledger, UnitMessage unit, long lease)
       throws IOException, InterruptedException {
     sender.send(unit);
+    below = Math.max(below, unit.unit() + 1);
     ledger.issued(unit, lease);
   }
 
@@ -335,7 +452,7 @@ final class FleetSplitter implements CompositeSplitter {
 
   /** Tells the workers that no unit handed out so far is wanted any more. */
   private void done() throws IOException {
-    sender.unitsDone(job, number, nextUnit);
+    sender.unitsDone(job, number, below);
   }
 
   /** The answers that came, waiting a little for the first. */

@@ -12,9 +12,11 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -22,12 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The coordinator of a job's hard numbers: a number the engine expects to take longer than {@link
+ * The coordinator of hard numbers: a number the engine expects to take longer than {@link
  * #SPLIT_FROM} on one thread is not sent to one worker as a task but split over the fleet, its ECM
  * and sieve work handed out as units ({@link FleetSplitter}). The rest of its factorization (trial
  * division, primality, the small parts) runs here, and its result is handed on as the answer to its
  * task, as a worker's would be. Hard numbers are worked on one at a time, in the order they come,
- * each by the whole fleet; the job's other tasks flow meanwhile.
+ * each by the whole fleet, whatever their jobs; the jobs' other tasks flow meanwhile. {@code fleet
+ * factor} embeds one for its job; the aggregator service runs one for every job it collects, and
+ * gives it the answers it spooled before a restart ({@link SpooledAnswers}).
  */
 public final class HardNumberCoordinator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HardNumberCoordinator.class);
@@ -45,13 +49,15 @@ public final class HardNumberCoordinator implements AutoCloseable {
   /** Who answers the tasks of hard numbers, as the result names it. */
   static final String ANSWERED_BY = "coordinator";
 
-  private final String job;
   private final UnitSender sender;
   private final IntSupplier unitsOut;
+  private final SpooledAnswers spooled;
   private final Consumer<ResultMessage> results;
   private final Function<BigInteger, FactoringListener> listeners;
   private final Factorizer factorizer = new Factorizer(BUDGET);
-  private final Map<Long, FleetSplitter> splitting = new ConcurrentHashMap<>();
+  private final Map<String, FleetSplitter> splitting = new ConcurrentHashMap<>();
+  private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger waiting = new AtomicInteger();
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(
           runnable -> {
@@ -62,18 +68,19 @@ public final class HardNumberCoordinator implements AutoCloseable {
 
   /**
    * @param unitsOut how many units the workers take at once, as they last said
+   * @param spooled the answers to a number's units kept before its coordination started
    * @param results where the answer to a hard number's task goes, from the coordinator's thread
    * @param listeners for each hard number, who hears how its factorization goes
    */
   public HardNumberCoordinator(
-      String job,
       UnitSender sender,
       IntSupplier unitsOut,
+      SpooledAnswers spooled,
       Consumer<ResultMessage> results,
       Function<BigInteger, FactoringListener> listeners) {
-    this.job = job;
     this.sender = sender;
     this.unitsOut = unitsOut;
+    this.spooled = spooled;
     this.results = results;
     this.listeners = listeners;
   }
@@ -86,15 +93,42 @@ public final class HardNumberCoordinator implements AutoCloseable {
   }
 
   /**
-   * Factors the number of task {@code task} over the fleet, once the hard numbers before it are.
+   * Factors the number of task {@code task} of {@code job} over the fleet, once the hard numbers
+   * handed over before it are.
    */
-  public void factor(long task, String number) {
-    thread.execute(() -> results.accept(answer(task, number)));
+  public void factor(String job, long task, String number) {
+    waiting.incrementAndGet();
+    thread.execute(
+        () -> {
+          try {
+            if (!cancelled.contains(job)) {
+              ResultMessage answer = answer(job, task, number);
+              if (!cancelled.contains(job)) {
+                results.accept(answer);
+              }
+            }
+          } finally {
+            waiting.decrementAndGet();
+          }
+        });
   }
 
-  /** Takes an answer to a unit; false when no number of this coordinator is waiting for it. */
+  /** Hard numbers handed over and not answered yet, the one being worked on included. */
+  public int pending() {
+    return waiting.get();
+  }
+
+  /**
+   * Stops the hard numbers of a cancelled job: the one being worked on tells the workers its units
+   * are done and gives no answer, and those waiting are dropped.
+   */
+  public void cancel(String job) {
+    cancelled.add(job);
+  }
+
+  /** Takes an answer to a unit; false when no number is being worked on for it. */
   public boolean accept(UnitResultMessage answer) {
-    FleetSplitter splitter = job.equals(answer.job()) ? splitting.get(answer.number()) : null;
+    FleetSplitter splitter = splitting.get(key(answer.job(), answer.number()));
     if (splitter == null) {
       return false;
     }
@@ -102,13 +136,19 @@ public final class HardNumberCoordinator implements AutoCloseable {
     return true;
   }
 
-  private ResultMessage answer(long task, String number) {
+  private static String key(String job, long task) {
+    return job + "/" + task;
+  }
+
+  private ResultMessage answer(String job, long task, String number) {
     long started = System.nanoTime();
     NumberResult result;
-    FleetSplitter splitter = new FleetSplitter(job, task, sender, unitsOut, SPLIT_FROM);
-    splitting.put(task, splitter);
+    String key = key(job, task);
     try {
       BigInteger n = new BigInteger(number);
+      FleetSplitter splitter = splitter(job, task, key);
+      log.info(
+          "factoring number {} of job {} over the fleet: {} digits", task, job, number.length());
       FactoringListener listener = listeners.apply(n);
       Factorization f = factorizer.factor(n, listener, splitter);
       if (listener instanceof AutoCloseable closeable) {
@@ -124,9 +164,21 @@ public final class HardNumberCoordinator implements AutoCloseable {
       log.error("the fleet could not factor {}", number, e);
       result = NumberResult.refused(number, "the fleet could not factor " + number + ": " + e);
     } finally {
-      splitting.remove(task);
+      splitting.remove(key);
     }
     return ResultMessage.of(job, task, ANSWERED_BY, System.nanoTime() - started, List.of(result));
+  }
+
+  /**
+   * The splitter of a number, taking answers from now on; it reads the answers kept before once it
+   * starts, so that an answer kept meanwhile is counted at least once (and again as a duplicate).
+   */
+  private FleetSplitter splitter(String job, long task, String key) {
+    FleetSplitter splitter =
+        new FleetSplitter(
+            job, task, sender, unitsOut, SPLIT_FROM, spooled, () -> cancelled.contains(job));
+    splitting.put(key, splitter);
+    return splitter;
   }
 
   /** Stops the number being worked on, if any; the units out are left to their leases. */

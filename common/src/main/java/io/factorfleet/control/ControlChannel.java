@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.factorfleet.broker.Channels;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.ControlCodec;
 import io.factorfleet.wire.ControlMessage;
@@ -65,7 +66,7 @@ public final class ControlChannel implements AutoCloseable {
         channel.basicConsume(queue, true, control.consumer(listener));
         return control;
       } catch (IOException | RuntimeException e) {
-        closeQuietly(channel);
+        Channels.closeQuietly(channel);
         // The exchange is auto-delete: the last other process may have left between its
         // declaration and the binding, taking it along. Declaring it again brings it back.
         if (attempt == BIND_ATTEMPTS) {
@@ -150,16 +151,6 @@ public final class ControlChannel implements AutoCloseable {
 
   @Override
   public void close() {
-    closeQuietly(channel);
-  }
-
-  private static void closeQuietly(Channel channel) {
-    try {
-      if (channel.isOpen()) {
-        channel.close();
-      }
-    } catch (IOException | TimeoutException | RuntimeException e) {
-      // the connection's close takes the channel, and the exclusive queue, with it
-    }
+    Channels.closeQuietly(channel);
   }
 }

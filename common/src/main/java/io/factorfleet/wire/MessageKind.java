@@ -10,7 +10,12 @@ public enum MessageKind {
   /** A unit of work on one hard number, on the task queue beside tasks. */
   UNIT("fleet.unit"),
   /** A worker's answer to a unit. */
-  UNIT_RESULT("fleet.unit-result");
+  UNIT_RESULT("fleet.unit-result"),
+  /**
+   * A task of a submitted job holding one hard number, sent to the aggregator service's result
+   * queue for the service to split over the fleet instead of to a worker.
+   */
+  HARD_NUMBER("fleet.hard-number");
 
   private final String type;
 

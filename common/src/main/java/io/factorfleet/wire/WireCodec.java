@@ -112,6 +112,24 @@ public final class WireCodec {
     return task;
   }
 
+  /**
+   * Decodes a hard number: a task's body holding exactly one number, a canonical decimal, which the
+   * aggregator service splits over the fleet.
+   */
+  public TaskMessage decodeHardNumber(byte[] body) throws WireFormatException {
+    TaskMessage task = decodeTask(body);
+    String what = "hard number of task " + task.task() + " of job " + task.job();
+    if (task.numbers().size() != 1) {
+      throw new WireFormatException(
+          what + " holds " + task.numbers().size() + " numbers instead of one");
+    }
+    String number = task.numbers().get(0);
+    if (!number.matches("[1-9][0-9]*")) {
+      throw new WireFormatException(what + " is not a canonical decimal: '" + number + "'");
+    }
+    return task;
+  }
+
   public ResultMessage decodeResult(byte[] body) throws WireFormatException {
     ResultMessage result = decode(body, ResultMessage.class, ResultMessage::readFrom);
     MessageHeader.requireTask(result.task());

@@ -12,11 +12,12 @@ import io.factorfleet.cli.output.OrderedOutput;
 import io.factorfleet.cli.progress.HardNumbers;
 import io.factorfleet.cli.progress.Progress;
 import io.factorfleet.cli.progress.StatusLine;
+import io.factorfleet.control.FleetCapacity;
 import io.factorfleet.coordinator.HardNumberCoordinator;
+import io.factorfleet.coordinator.SpooledAnswers;
 import io.factorfleet.coordinator.UnitSender;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.producer.BatchSizer;
-import io.factorfleet.producer.FleetCapacity;
 import io.factorfleet.producer.JobFeeder;
 import io.factorfleet.producer.JobPublisher;
 import io.factorfleet.producer.input.TokenSource;
@@ -168,9 +169,9 @@ final class FleetFactoring {
                 JobOptions.RECONNECT_PATIENCE);
         HardNumberCoordinator hard =
             new HardNumberCoordinator(
-                job,
                 unitSender(publisher, control),
                 () -> state.fleetPrefetch() > 0 ? state.fleetPrefetch() : 2 * consumers,
+                SpooledAnswers.NONE,
                 output::accept,
                 hardNumbers::watch);
         ReplyConsumer replies =
@@ -184,7 +185,7 @@ final class FleetFactoring {
                 FleetMetrics.NONE)) {
       JobFeeder.Summary fed =
           new JobFeeder(new NumberParser(settings.maxDigits()), sizer)
-              .feed(input, new OrderedSteps(output, dispatch(publisher, hard)));
+              .feed(input, new OrderedSteps(output, dispatch(job, publisher, hard)));
       state.fed(fed.numbers() + fed.invalid());
       publisher.seal();
       output.awaitCompletion();
@@ -213,11 +214,11 @@ final class FleetFactoring {
    * over the fleet; every other task to the task queue.
    */
   private static OrderedSteps.Dispatch dispatch(
-      JobPublisher publisher, HardNumberCoordinator hard) {
+      String job, JobPublisher publisher, HardNumberCoordinator hard) {
     return (index, numbers) -> {
       if (numbers.size() == 1 && HardNumberCoordinator.isHard(numbers.get(0))) {
         publisher.countUnpublished(1);
-        hard.factor(index, numbers.get(0));
+        hard.factor(job, index, numbers.get(0));
       } else {
         publisher.publish(index, numbers);
       }

@@ -2,25 +2,21 @@ package io.factorfleet.cli;
 
 import com.rabbitmq.client.Connection;
 import io.factorfleet.control.ControlChannel;
+import io.factorfleet.control.FleetCapacity;
 import io.factorfleet.control.Hosts;
-import io.factorfleet.producer.FleetCapacity;
+import io.factorfleet.control.WorkerQuestions;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.ControlMessage;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A running job's place on the control exchange: it answers {@code fleet jobs} with the job's
  * status, hears a {@code fleet cancel} of the job and confirms it, and, for a job that paces itself
- * to the fleet, asks the workers every {@link #ASK_EVERY} how many tasks they take at once.
+ * to the fleet, asks the workers every {@link WorkerQuestions#ASK_EVERY} how many tasks they take
+ * at once.
  */
 final class JobControl implements AutoCloseable {
-  /** How often a pacing job asks the workers for their prefetch. */
-  static final Duration ASK_EVERY = Duration.ofSeconds(2);
-
   /** How long an interrupted command line waits for the broker to take its cancel. */
   static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(2);
 
@@ -46,7 +42,7 @@ final class JobControl implements AutoCloseable {
   private final Owner owner;
   private final FleetCapacity capacity = new FleetCapacity();
   private final ControlChannel channel;
-  private final ScheduledExecutorService asker;
+  private final WorkerQuestions asker;
 
   /**
    * @param command {@code factor} or {@code submit}
@@ -64,19 +60,7 @@ final class JobControl implements AutoCloseable {
     this.command = command;
     this.owner = owner;
     this.channel = ControlChannel.open(connection, topology, this::on);
-    if (paced) {
-      asker =
-          Executors.newSingleThreadScheduledExecutor(
-              runnable -> {
-                Thread thread = new Thread(runnable, "fleet-capacity");
-                thread.setDaemon(true);
-                return thread;
-              });
-      asker.scheduleWithFixedDelay(
-          this::askWorkers, 0, ASK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-    } else {
-      asker = null;
-    }
+    this.asker = paced ? new WorkerQuestions(channel, () -> true) : null;
   }
 
   /** Who this job's owner is, as a cancel's confirmation names it. */
@@ -104,14 +88,6 @@ final class JobControl implements AutoCloseable {
     channel.broadcast(new ControlMessage.UnitsDone(job, number, below));
   }
 
-  private void askWorkers() {
-    try {
-      channel.ask(new ControlMessage.Query(ControlMessage.Query.WORKERS));
-    } catch (IOException | RuntimeException e) {
-      // the connection is being recovered; the next round asks again
-    }
-  }
-
   private void on(ControlMessage message, String replyTo) throws IOException {
     if (message instanceof ControlMessage.WorkerStatus worker) {
       long now = System.nanoTime();
@@ -135,7 +111,7 @@ final class JobControl implements AutoCloseable {
   @Override
   public void close() {
     if (asker != null) {
-      asker.shutdownNow();
+      asker.close();
     }
     channel.close();
   }

@@ -1,7 +1,7 @@
 package io.factorfleet.cli;
 
 import io.factorfleet.cli.output.OrderedOutput;
-import io.factorfleet.producer.FleetCapacity;
+import io.factorfleet.control.FleetCapacity;
 
 /**
  * A {@code fleet factor} job as its control tells it: its progress from the output, its window

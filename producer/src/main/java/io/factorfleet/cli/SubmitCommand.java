@@ -5,6 +5,7 @@ import io.factorfleet.broker.BrokerConnector;
 import io.factorfleet.broker.BrokerUnavailableException;
 import io.factorfleet.cli.progress.StatusLine;
 import io.factorfleet.cli.results.ResultsClient;
+import io.factorfleet.coordinator.HardNumberCoordinator;
 import io.factorfleet.producer.BatchSizer;
 import io.factorfleet.producer.JobFeeder;
 import io.factorfleet.producer.JobPublisher;
@@ -28,7 +29,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code fleet submit}: hands a job to the fleet and the aggregator service, and returns. */
+/**
+ * {@code fleet submit}: hands a job to the fleet and the aggregator service, and returns. A hard
+ * number, alone in its task, goes to the aggregator service, which splits it over the fleet.
+ */
 @Command(
     name = "submit",
     mixinStandardHelpOptions = true,
@@ -194,10 +198,18 @@ public final class SubmitCommand implements Callable<Integer> {
       return publisher.tasks();
     }
 
+    /**
+     * A task holding one hard number goes to the aggregator service, which splits it over the
+     * fleet; every other task to the task queue.
+     */
     @Override
     public void dispatch(long index, List<String> numbers)
         throws IOException, InterruptedException {
-      publisher.publish(index, numbers);
+      if (numbers.size() == 1 && HardNumberCoordinator.isHard(numbers.get(0))) {
+        publisher.publishHardNumber(index, numbers.get(0));
+      } else {
+        publisher.publish(index, numbers);
+      }
     }
 
     @Override

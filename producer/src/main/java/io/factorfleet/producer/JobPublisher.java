@@ -5,7 +5,9 @@ import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.Connection;
+import io.factorfleet.broker.Channels;
 import io.factorfleet.control.Hosts;
+import io.factorfleet.topology.MessageProperties;
 import io.factorfleet.topology.Topology;
 import io.factorfleet.wire.MessageKind;
 import io.factorfleet.wire.SealMessage;
@@ -19,7 +21,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes one job's tasks as persistent messages with publisher confirms, holding at most {@code
@@ -134,17 +135,30 @@ public final class JobPublisher implements AutoCloseable {
 
   /** Publishes a unit of one of the job's hard numbers, waiting while the window is full. */
   public synchronized void publishUnit(UnitMessage unit) throws IOException, InterruptedException {
+    send(
+        new Outgoing(
+            topology.taskQueue(), MessageProperties.unit(unit, replyTo), codec.encode(unit)));
+  }
+
+  /**
+   * Publishes the next task of the job, holding one hard number, to the reply queue instead of the
+   * task queue: the aggregator service reading it splits the number over the fleet. It counts as a
+   * task of the job in the seal.
+   */
+  public synchronized void publishHardNumber(long index, String number)
+      throws IOException, InterruptedException {
+    TaskMessage task = TaskMessage.of(job, index, List.of(number));
     AMQP.BasicProperties props =
         new AMQP.BasicProperties.Builder()
             .contentType(WireCodec.CONTENT_TYPE)
-            .type(MessageKind.UNIT.type())
-            .messageId(job + "/" + unit.number() + "/unit/" + unit.unit())
+            .type(MessageKind.HARD_NUMBER.type())
+            .messageId(job + "/" + index)
             .correlationId(job)
-            .replyTo(replyTo)
             .deliveryMode(2)
-            .timestamp(new Date())
             .build();
-    send(new Outgoing(topology.taskQueue(), props, codec.encode(unit)));
+    send(new Outgoing(replyTo, props, codec.encode(task)));
+    tasks++;
+    numbers++;
   }
 
   /**
@@ -272,13 +286,7 @@ public final class JobPublisher implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      if (channel.isOpen()) {
-        channel.close();
-      }
-    } catch (IOException | TimeoutException | RuntimeException e) {
-      // closing anyway: the connection's close takes the channel with it
-    }
+    Channels.closeQuietly(channel);
   }
 
   private record Outgoing(String routingKey, AMQP.BasicProperties props, byte[] body) {}

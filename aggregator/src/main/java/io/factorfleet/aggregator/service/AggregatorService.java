@@ -10,6 +10,7 @@ import io.factorfleet.control.Hosts;
 import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.metrics.Health;
 import io.factorfleet.wire.ControlMessage;
+import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.WireCodec;
 import java.io.IOException;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code fleet-aggregator} service: collects the results of submitted jobs from the shared
- * result queue into its data directory.
+ * result queue into its data directory, and splits their hard numbers over the fleet ({@link
+ * ServiceCoordination}), taking up after a restart those it had not answered.
  */
 public final class AggregatorService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AggregatorService.class);
@@ -34,6 +36,8 @@ public final class AggregatorService implements AutoCloseable {
   private final GroupCommitConsumer consumer;
   private final ScheduledExecutorService sweeper;
   private final ControlChannel control;
+  private final UnitPublisher units;
+  private final ServiceCoordination coordination;
   private volatile boolean closed;
 
   /**
@@ -52,7 +56,16 @@ public final class AggregatorService implements AutoCloseable {
     this.spool = new SpoolDirectory(settings.dataDir(), metrics);
     spool.recover();
     settings.topology().declareResultQueue(connection);
+    settings.topology().declareTaskQueue(connection); // where the units of hard numbers go
     this.aggregator = new Aggregator(new WireCodec(), spool, metrics);
+    this.control = ControlChannel.open(connection, settings.topology(), this::onControl);
+    this.units =
+        new UnitPublisher(
+            connection,
+            settings.topology().taskQueue(),
+            settings.topology().resultQueue(),
+            control);
+    this.coordination = new ServiceCoordination(units, spool, control, this::recordAnswer);
     this.consumer =
         new GroupCommitConsumer(
             connection,
@@ -62,17 +75,23 @@ public final class AggregatorService implements AutoCloseable {
             settings.prefetchPerConsumer(),
             aggregator,
             spool,
+            coordination,
             metrics);
+    coordination.resume(spool.hardNumbersWaiting());
     this.sweeper = settings.keepFor().isZero() ? null : startSweeper(settings.keepFor());
-    this.control = ControlChannel.open(connection, settings.topology(), this::onControl);
   }
 
   /**
-   * Answers {@code fleet jobs} for the jobs being collected, and cancels a job on {@code fleet
-   * cancel}, confirming it when the job was being collected.
+   * Answers {@code fleet jobs} for the jobs being collected, cancels a job on {@code fleet cancel}
+   * (its hard numbers too), confirming it when the job was being collected, and hears the workers'
+   * prefetch, which sizes the units of hard numbers out at once.
    */
   private void onControl(ControlMessage message, String replyTo) throws IOException {
-    if (message instanceof ControlMessage.Query query
+    if (message instanceof ControlMessage.WorkerStatus worker) {
+      if (coordination != null) {
+        coordination.heard(worker);
+      }
+    } else if (message instanceof ControlMessage.Query query
         && ControlMessage.Query.JOBS.equals(query.about())
         && replyTo != null) {
       for (SpoolDirectory.RunningJob job : spool.running()) {
@@ -87,6 +106,9 @@ public final class AggregatorService implements AutoCloseable {
                 job.startedMillis()));
       }
     } else if (message instanceof ControlMessage.Cancel cancel) {
+      if (coordination != null) {
+        coordination.cancel(cancel.job());
+      }
       long recorded = spool.cancel(cancel.job(), cancel.by());
       if (recorded >= 0 && replyTo != null) {
         control.reply(
@@ -95,6 +117,11 @@ public final class AggregatorService implements AutoCloseable {
                 cancel.job(), "the aggregator service on " + Hosts.local(), recorded));
       }
     }
+  }
+
+  /** Records the coordinator's answer to a hard number as its task's result. */
+  private void recordAnswer(ResultMessage answer) {
+    consumer.recordAnswer(answer);
   }
 
   /**
@@ -187,12 +214,14 @@ public final class AggregatorService implements AutoCloseable {
     if (sweeper != null) {
       sweeper.shutdownNow();
     }
+    coordination.close();
     control.close();
     try {
       consumer.close();
     } catch (RuntimeException e) {
       log.debug("consumer close failed: {}", e.toString());
     }
+    units.close();
     try {
       connection.close(5_000);
     } catch (IOException | RuntimeException e) {

@@ -7,6 +7,8 @@ import io.factorfleet.aggregator.service.SpoolEntry.Recording;
 import io.factorfleet.broker.Subscriber;
 import io.factorfleet.broker.Subscription;
 import io.factorfleet.metrics.FleetMetrics;
+import io.factorfleet.wire.ResultMessage;
+import io.factorfleet.wire.UnitResultMessage;
 import io.factorfleet.wire.WireFormatException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * <p>A reply that cannot be read goes to the dead-letter queue from its consumer's thread; one the
  * spool refuses (no such task in its job), from the committer's, before the batch's
  * acknowledgement. When a batch cannot be made durable, each of its replies goes back to the queue.
+ *
+ * <p>Hard numbers and the answers to their units take the same path: once durable, a hard number is
+ * handed to the service's {@link Coordination}, and so is an answer to a unit of a number it
+ * coordinates; answers for other numbers are acknowledged and dropped. The coordinator's own
+ * answers to hard numbers join the batches too ({@link #recordAnswer}), with nothing to
+ * acknowledge.
  */
 final class GroupCommitConsumer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitConsumer.class);
@@ -55,8 +63,22 @@ final class GroupCommitConsumer implements AutoCloseable {
    */
   private final ReentrantReadWriteLock handling = new ReentrantReadWriteLock();
 
-  /** A reply read and formatted, waiting for its batch. */
+  /**
+   * A reply read and formatted, waiting for its batch; {@code from} and {@code delivery} are null
+   * for a coordinator's answer, which came from no queue.
+   */
   private record Pending(Subscription from, Delivery delivery, SpoolEntry entry) {}
+
+  /** Where hard numbers and the answers to their units go once they are durable. */
+  interface Coordination {
+    /** A hard number was recorded: coordinate it. */
+    void hardNumber(SpoolEntry.HardNumber hard);
+
+    /** An answer to a unit of a hard number being coordinated was recorded. */
+    void unitAnswer(UnitResultMessage answer);
+  }
+
+  private final Coordination coordination;
 
   /**
    * Starts the committer, then the consumers of {@code queue}, which must exist.
@@ -72,9 +94,11 @@ final class GroupCommitConsumer implements AutoCloseable {
       int prefetch,
       Aggregator aggregator,
       SpoolDirectory spool,
+      Coordination coordination,
       FleetMetrics metrics)
       throws IOException {
     this.aggregator = aggregator;
+    this.coordination = coordination;
     this.spool = spool;
     this.metrics = metrics;
     this.maxBatch = consumers * prefetch;
@@ -114,22 +138,7 @@ final class GroupCommitConsumer implements AutoCloseable {
       }
       Aggregator.Reply reply =
           aggregator.read(delivery.getProperties().getType(), delivery.getBody());
-      if (reply instanceof Aggregator.Reply.Unit unit) {
-        deadLetter(
-            from,
-            delivery,
-            "an answer to unit "
-                + unit.message().unit()
-                + " of job "
-                + unit.job()
-                + ", but the aggregator service splits no hard numbers");
-        return;
-      }
-      SpoolEntry entry =
-          reply instanceof Aggregator.Reply.Result result
-              ? TaskRecord.of(result.message())
-              : new SpoolEntry.Seal(((Aggregator.Reply.Seal) reply).message());
-      pending.add(new Pending(from, delivery, entry));
+      pending.add(new Pending(from, delivery, entryOf(reply, delivery)));
     } catch (WireFormatException e) {
       deadLetter(from, delivery, e.getMessage());
     } catch (RuntimeException e) {
@@ -138,6 +147,28 @@ final class GroupCommitConsumer implements AutoCloseable {
     } finally {
       handling.readLock().unlock();
     }
+  }
+
+  /** What the spool records of a reply read. */
+  private static SpoolEntry entryOf(Aggregator.Reply reply, Delivery delivery) {
+    if (reply instanceof Aggregator.Reply.Result result) {
+      return TaskRecord.of(result.message());
+    }
+    if (reply instanceof Aggregator.Reply.HardNumber hard) {
+      return SpoolEntry.HardNumber.of(hard.message());
+    }
+    if (reply instanceof Aggregator.Reply.Unit unit) {
+      return new SpoolEntry.UnitAnswer(unit.message(), RelationFile.lineOf(delivery.getBody()));
+    }
+    return new SpoolEntry.Seal(((Aggregator.Reply.Seal) reply).message());
+  }
+
+  /**
+   * Records the coordinator's answer to a hard number as its task's result, in the next batch. An
+   * answer that cannot be recorded is lost to this run; the next one coordinates the number again.
+   */
+  void recordAnswer(ResultMessage answer) {
+    pending.add(new Pending(null, null, TaskRecord.of(answer)));
   }
 
   private void commitUntilStopped() {
@@ -168,9 +199,14 @@ final class GroupCommitConsumer implements AutoCloseable {
       recordings = spool.record(entries);
     } catch (IOException | RuntimeException e) {
       log.error(
-          "could not record a batch of {} replies; they go back to the queue", batch.size(), e);
+          "could not record a batch of {} replies; they go back to the queue (answers of the"
+              + " coordinator are coordinated again by the next run)",
+          batch.size(),
+          e);
       for (Pending p : batch) {
-        settle(p.from(), () -> p.from().channel().basicNack(tag(p), false, true));
+        if (p.from() != null) {
+          settle(p.from(), () -> p.from().channel().basicNack(tag(p), false, true));
+        }
       }
       return;
     }
@@ -180,14 +216,41 @@ final class GroupCommitConsumer implements AutoCloseable {
     for (int i = 0; i < batch.size(); i++) {
       Pending p = batch.get(i);
       Recording recording = recordings.get(i);
-      if (recording.isRefused()) {
+      if (p.from() == null) {
+        settleAnswer(p, recording);
+      } else if (recording.isRefused()) {
         settle(p.from(), () -> deadLetter(p.from(), p.delivery(), recording.refusal()));
       } else {
         aggregator.count(recording.outcome());
+        coordinate(p.entry(), recording);
         highest.merge(p.from(), tag(p), Math::max);
       }
     }
     highest.forEach((from, tag) -> settle(from, () -> from.channel().basicAck(tag, true)));
+  }
+
+  /** Hands a durable hard number, or answer to a unit of one, to the coordination. */
+  private void coordinate(SpoolEntry entry, Recording recording) {
+    if (recording.outcome() == Aggregator.Outcome.HARD_NUMBER
+        && entry instanceof SpoolEntry.HardNumber hard) {
+      coordination.hardNumber(hard);
+    } else if (recording.outcome() == Aggregator.Outcome.UNIT
+        && entry instanceof SpoolEntry.UnitAnswer answer) {
+      coordination.unitAnswer(answer.message());
+    }
+  }
+
+  private void settleAnswer(Pending p, Recording recording) {
+    TaskRecord answer = (TaskRecord) p.entry();
+    if (recording.isRefused()) {
+      log.warn(
+          "the answer to hard number {} of job {} was not recorded: {}",
+          answer.task(),
+          answer.job(),
+          recording.refusal());
+    } else {
+      aggregator.count(recording.outcome());
+    }
   }
 
   private void deadLetter(Subscription from, Delivery delivery, String reason) throws IOException {

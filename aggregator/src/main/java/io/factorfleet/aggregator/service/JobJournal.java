@@ -9,14 +9,18 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import org.slf4j.Logger;
@@ -31,7 +35,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A task record is {@code 'R'}, the task (8 bytes), its numbers, errors and the lengths of its
  * lines, error lines and info (4 bytes each), those three, then the CRC. A seal is {@code 'S'}, the
- * tasks and numbers (8 bytes each), then the CRC. Big-endian.
+ * tasks and numbers (8 bytes each), then the CRC. A hard number is {@code 'H'}, its task (8 bytes),
+ * the length of its digits (4 bytes), the digits in ASCII, then the CRC: a task the service
+ * coordinates itself, waiting until a task record of the same index answers it. Big-endian.
+ *
+ * <p>The journal also owns the {@link RelationFile}s of the job's hard numbers waiting, in the same
+ * directory, and closes them with itself.
  */
 final class JobJournal implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JobJournal.class);
@@ -41,23 +50,31 @@ final class JobJournal implements AutoCloseable {
 
   private static final byte RESULT = 'R';
   private static final byte SEAL = 'S';
+  private static final byte HARD_NUMBER = 'H';
   private static final int RESULT_HEADER = 1 + 8 + 4 * 5;
+  private static final int HARD_NUMBER_HEADER = 1 + 8 + 4;
   private static final int SEAL_BODY = 1 + 8 + 8;
   private static final int CRC = 4;
 
+  /** More digits than any hard number has: a longer one is a damaged record. */
+  private static final int MAX_DIGITS = 1 << 16;
+
   private final Path file;
   private final FileChannel channel;
+  private final AppendOnlyFile out;
   private final BitSet received = new BitSet();
-  private long size;
+  private final Map<Long, String> hardNumbers = new LinkedHashMap<>();
+  private final Map<Long, RelationFile> relationFiles = new HashMap<>();
   private SealMessage seal;
   private long sealedTasks = -1;
   private long sealedNumbers;
   private long numbers;
   private long errors;
 
-  private JobJournal(Path file, FileChannel channel) {
+  private JobJournal(Path file, AppendOnlyFile out) {
     this.file = file;
-    this.channel = channel;
+    this.out = out;
+    this.channel = out.channel();
   }
 
   /**
@@ -69,10 +86,7 @@ final class JobJournal implements AutoCloseable {
     Files.createDirectories(dir);
     Path file = dir.resolve(FILE);
     boolean newFile = !Files.exists(file);
-    FileChannel channel =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    JobJournal journal = new JobJournal(file, channel);
+    JobJournal journal = new JobJournal(file, AppendOnlyFile.open(file));
     try {
       if (newFile) {
         Durability.forceDirectory(dir);
@@ -83,7 +97,7 @@ final class JobJournal implements AutoCloseable {
         journal.readExisting();
       }
     } catch (IOException | RuntimeException e) {
-      channel.close();
+      journal.out.close();
       throw e;
     }
     return journal;
@@ -109,27 +123,29 @@ final class JobJournal implements AutoCloseable {
   }
 
   private void readExisting() throws IOException {
-    long length = channel.size();
     try (InputStream in = Files.newInputStream(file)) {
       Reader reader = new Reader(in);
       for (Reader.Entry e = reader.next(); e != null; e = reader.next()) {
         if (e.kind == RESULT) {
           received.set(Math.toIntExact(e.task));
+          hardNumbers.remove(e.task);
           numbers += e.numbers;
           errors += e.errors;
+        } else if (e.kind == HARD_NUMBER) {
+          if (!hasTask(e.task)) {
+            hardNumbers.put(e.task, e.number);
+          }
         } else {
           noteSeal(SealMessage.of(file.getParent().getFileName().toString(), e.task, e.numbers));
         }
       }
-      size = reader.position;
-    }
-    if (size < length) {
-      log.warn(
-          "journal {}: cutting off {} bytes after the last whole record (a write cut short)",
-          file,
-          length - size);
-      channel.truncate(size);
-      channel.force(false);
+      long cut = out.keepFirst(reader.position);
+      if (cut > 0) {
+        log.warn(
+            "journal {}: cutting off {} bytes after the last whole record (a write cut short)",
+            file,
+            cut);
+      }
     }
   }
 
@@ -137,9 +153,41 @@ final class JobJournal implements AutoCloseable {
     return task <= Integer.MAX_VALUE && received.get((int) task);
   }
 
-  /** The highest task recorded, or -1 when none is. */
+  /** The highest task recorded, answered or a hard number waiting, or -1 when none is. */
   long highestTask() {
-    return received.length() - 1;
+    long highest = received.length() - 1;
+    for (long task : hardNumbers.keySet()) {
+      highest = Math.max(highest, task);
+    }
+    return highest;
+  }
+
+  /** Whether the task is a hard number recorded and not answered yet. */
+  boolean hasHardNumber(long task) {
+    return hardNumbers.containsKey(task);
+  }
+
+  /** The hard numbers recorded and not answered yet, by task, in the order they were recorded. */
+  Map<Long, String> hardNumbers() {
+    return Collections.unmodifiableMap(hardNumbers);
+  }
+
+  /**
+   * The relation file of the hard number of {@code task}, opened (and created) on first use; it is
+   * closed with the journal.
+   */
+  RelationFile relationFile(long task) throws IOException {
+    RelationFile relations = relationFiles.get(task);
+    if (relations == null) {
+      relations = RelationFile.open(RelationFile.of(file.getParent(), task));
+      relationFiles.put(task, relations);
+    }
+    return relations;
+  }
+
+  /** Whether the hard number of {@code task} has a relation file, opened or not. */
+  boolean hasRelationFile(long task) {
+    return relationFiles.containsKey(task) || Files.exists(RelationFile.of(file.getParent(), task));
   }
 
   long tasksRecorded() {
@@ -176,7 +224,7 @@ final class JobJournal implements AutoCloseable {
 
   /** The journal's length in bytes: where the next batch goes, and where a failed one is cut. */
   long size() {
-    return size;
+    return out.size();
   }
 
   /** Writes {@code record} after the others; durable only after {@link #force()}. */
@@ -198,6 +246,14 @@ final class JobJournal implements AutoCloseable {
         ByteBuffer.wrap(record.info()));
   }
 
+  /** Writes a hard number after the records; durable only after {@link #force()}. */
+  void append(SpoolEntry.HardNumber hard) throws IOException {
+    byte[] digits = hard.number().getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer header = ByteBuffer.allocate(HARD_NUMBER_HEADER);
+    header.put(HARD_NUMBER).putLong(hard.task()).putInt(digits.length).flip();
+    write(header, ByteBuffer.wrap(digits));
+  }
+
   /** Writes the job's seal after the records; durable only after {@link #force()}. */
   void append(SealMessage seal) throws IOException {
     ByteBuffer body = ByteBuffer.allocate(SEAL_BODY);
@@ -212,35 +268,46 @@ final class JobJournal implements AutoCloseable {
     }
     ByteBuffer[] all = Arrays.copyOf(parts, parts.length + 1);
     all[parts.length] = ByteBuffer.allocate(CRC).putInt((int) crc.getValue()).flip();
-    channel.position(size);
-    long left = 0;
-    for (ByteBuffer b : all) {
-      left += b.remaining();
-    }
-    while (left > 0) {
-      left -= channel.write(all);
-    }
-    size = channel.position();
+    out.append(all);
   }
 
   /** Makes everything appended so far durable. */
   void force() throws IOException {
-    channel.force(false);
+    out.force();
   }
 
   /**
    * Cuts off what was appended after {@code size}, after a batch that could not be made durable.
    */
   void rollBack(long size) throws IOException {
-    channel.truncate(size);
-    this.size = size;
+    out.rollBack(size);
   }
 
-  /** Counts a task record once it is durable. */
+  /**
+   * Counts a task record once it is durable; the answer to a hard number ends its wait, and its
+   * relation file is deleted.
+   */
   void noteTask(TaskRecord record) {
     received.set(Math.toIntExact(record.task()));
     numbers += record.numbers();
     errors += record.errors();
+    if (hardNumbers.remove(record.task()) != null) {
+      RelationFile relations = relationFiles.remove(record.task());
+      try {
+        if (relations != null) {
+          relations.delete();
+        } else {
+          Files.deleteIfExists(RelationFile.of(file.getParent(), record.task()));
+        }
+      } catch (IOException e) {
+        log.warn("could not delete the relation file of answered task {}: {}", record.task(), e);
+      }
+    }
+  }
+
+  /** Counts a hard number once it is durable: it waits for its answer. */
+  void noteHardNumber(SpoolEntry.HardNumber hard) {
+    hardNumbers.put(hard.task(), hard.number());
   }
 
   /** Counts the seal once it is durable. */
@@ -282,11 +349,17 @@ final class JobJournal implements AutoCloseable {
     }
     ByteBuffer header = ByteBuffer.allocate(RESULT_HEADER);
     long offset = 0;
-    while (offset < size) {
+    while (offset < out.size()) {
       header.clear().limit(1);
       readFully(header, offset);
       if (header.get(0) == SEAL) {
         offset += SEAL_BODY + CRC;
+        continue;
+      }
+      if (header.get(0) == HARD_NUMBER) {
+        header.limit(HARD_NUMBER_HEADER);
+        readFully(header, offset);
+        offset += HARD_NUMBER_HEADER + header.getInt(1 + 8) + CRC;
         continue;
       }
       header.limit(RESULT_HEADER);
@@ -321,9 +394,18 @@ final class JobJournal implements AutoCloseable {
     }
   }
 
+  /** Closes the journal and the relation files it opened. */
   @Override
   public void close() throws IOException {
-    channel.close();
+    for (RelationFile relations : relationFiles.values()) {
+      try {
+        relations.close();
+      } catch (IOException e) {
+        log.debug("closing a relation file failed: {}", e.toString());
+      }
+    }
+    relationFiles.clear();
+    out.close();
   }
 
   /** Reads whole records from the start of a journal, stopping at the first that is not whole. */
@@ -337,8 +419,8 @@ final class JobJournal implements AutoCloseable {
           new DataInputStream(new CheckedInputStream(new BufferedInputStream(in, 1 << 16), crc));
     }
 
-    /** What one record said: for a seal, its tasks and numbers. */
-    record Entry(byte kind, long task, long numbers, long errors) {}
+    /** What one record said: for a seal, its tasks and numbers; for a hard number, its digits. */
+    record Entry(byte kind, long task, long numbers, long errors, String number) {}
 
     /** The next whole record, or null at the end or at a record cut short or damaged. */
     Entry next() throws IOException {
@@ -356,11 +438,21 @@ final class JobJournal implements AutoCloseable {
             return null;
           }
           skipFully(payload);
-          entry = new Entry(kind, task, numbers, errors);
+          entry = new Entry(kind, task, numbers, errors, null);
           length = RESULT_HEADER + payload;
         } else if (kind == SEAL) {
-          entry = new Entry(kind, in.readLong(), in.readLong(), 0);
+          entry = new Entry(kind, in.readLong(), in.readLong(), 0, null);
           length = SEAL_BODY;
+        } else if (kind == HARD_NUMBER) {
+          long task = in.readLong();
+          int digits = in.readInt();
+          if (task < 0 || task > Integer.MAX_VALUE || digits < 1 || digits > MAX_DIGITS) {
+            return null;
+          }
+          byte[] number = new byte[digits];
+          in.readFully(number);
+          entry = new Entry(kind, task, 1, 0, new String(number, StandardCharsets.US_ASCII));
+          length = HARD_NUMBER_HEADER + digits;
         } else {
           return null;
         }

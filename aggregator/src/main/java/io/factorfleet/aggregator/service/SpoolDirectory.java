@@ -7,6 +7,8 @@ import io.factorfleet.metrics.FleetMetrics;
 import io.factorfleet.results.JobStatus;
 import io.factorfleet.wire.ResultMessage;
 import io.factorfleet.wire.SealMessage;
+import io.factorfleet.wire.UnitResultMessage;
+import io.factorfleet.wire.WireCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -43,6 +45,11 @@ import org.slf4j.LoggerFactory;
  * failed}, its replies from then on are refused (the service dead-letters them), and its journal is
  * kept as it was until the job is deleted.
  *
+ * <p>A hard number ({@link SpoolEntry.HardNumber}) is recorded in its job's journal and waits there
+ * until its answer is recorded as its task's; meanwhile the answers to its units go to its {@link
+ * RelationFile}, durable before they are acknowledged like results, so that a restarted service
+ * finds both and coordinates the number again from where it was.
+ *
  * <p>Safe to call from several threads: one records, others ask for status or delete.
  */
 public final class SpoolDirectory implements ResultSink, AutoCloseable {
@@ -60,6 +67,7 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
   private final Map<String, Long> startedMillis = new HashMap<>();
   private final Map<String, String> hosts = new HashMap<>();
   private final CancelsOfUnseenJobs unseenCancels = new CancelsOfUnseenJobs();
+  private final WireCodec codec = new WireCodec();
   private long jobsCompleted;
 
   public SpoolDirectory(Path dataDir) throws IOException {
@@ -108,6 +116,34 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
     }
   }
 
+  /**
+   * The hard numbers recorded and not answered yet, of every job being collected: after {@link
+   * #recover()}, those an earlier run left, to coordinate again.
+   */
+  synchronized List<SpoolEntry.HardNumber> hardNumbersWaiting() {
+    List<SpoolEntry.HardNumber> waiting = new ArrayList<>();
+    jobs.forEach(
+        (job, journal) ->
+            journal
+                .hardNumbers()
+                .forEach(
+                    (task, number) -> waiting.add(new SpoolEntry.HardNumber(job, task, number))));
+    return waiting;
+  }
+
+  /**
+   * The answers to the units of the hard number of task {@code number} of {@code job} recorded so
+   * far, in the order recorded; none when the number is not waiting for its answer.
+   */
+  public synchronized List<UnitResultMessage> unitAnswers(String job, long number)
+      throws IOException {
+    JobJournal journal = jobs.get(job);
+    if (journal == null || !journal.hasHardNumber(number) || !journal.hasRelationFile(number)) {
+      return List.of();
+    }
+    return journal.relationFile(number).answers(codec);
+  }
+
   /** The output file of a job. */
   public Path outputOf(String job) {
     return finished.outputOf(job);
@@ -142,10 +178,15 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
     Map<String, BitSet> tasksInBatch = new HashMap<>();
     Map<String, SealMessage> sealsInBatch = new HashMap<>();
     Map<String, String> failing = new LinkedHashMap<>();
+    AnswerBatch answers = new AnswerBatch();
     List<Recording> recordings = new ArrayList<>(batch.size());
     try {
       for (SpoolEntry entry : batch) {
         String job = entry.job();
+        if (entry instanceof SpoolEntry.UnitAnswer answer) {
+          recordings.add(answers.place(answer, jobs.get(job), failing));
+          continue;
+        }
         if (!failing.containsKey(job) && isCancelled(job)) {
           recordings.add(Recording.of(Outcome.DROPPED));
           continue;
@@ -176,6 +217,8 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
         try {
           if (entry instanceof TaskRecord task) {
             recordings.add(place(task, journal, inBatch, sealed));
+          } else if (entry instanceof SpoolEntry.HardNumber hard) {
+            recordings.add(place(hard, journal, inBatch, sealed));
           } else {
             SealMessage message = ((SpoolEntry.Seal) entry).message();
             recordings.add(seal(message, journal, inBatch, sealed));
@@ -204,12 +247,15 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
           }
         }
       }
+      answers.force(failing);
     } catch (IOException | RuntimeException e) {
       for (Map.Entry<String, JobJournal> job : touched.entrySet()) {
         rollBack(job.getKey(), job.getValue(), sizes.get(job.getKey()));
       }
+      answers.rollBack(job -> true);
       throw e;
     }
+    answers.rollBack(failing::containsKey);
     for (Map.Entry<String, String> failure : failing.entrySet()) {
       String job = failure.getKey();
       fail(job, failure.getValue(), touched.remove(job), sizes.get(job));
@@ -377,6 +423,26 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
     return Recording.of(Outcome.ACCEPTED);
   }
 
+  private static Recording place(
+      SpoolEntry.HardNumber hard, JobJournal journal, BitSet inBatch, SealMessage sealed)
+      throws IOException {
+    if (sealed != null && hard.task() >= sealed.tasks()) {
+      return Recording.refused(
+          "job " + hard.job() + " has " + sealed.tasks() + " tasks, not " + (hard.task() + 1));
+    }
+    if (hard.task() > Integer.MAX_VALUE) {
+      return Recording.refused("task index " + hard.task() + " is out of range");
+    }
+    if (journal.hasTask(hard.task())
+        || journal.hasHardNumber(hard.task())
+        || inBatch.get((int) hard.task())) {
+      return Recording.of(Outcome.DUPLICATE);
+    }
+    journal.append(hard);
+    inBatch.set((int) hard.task());
+    return Recording.of(Outcome.HARD_NUMBER);
+  }
+
   private static Recording seal(
       SealMessage seal, JobJournal journal, BitSet inBatch, SealMessage sealed)
       throws IOException, Contradiction {
@@ -408,10 +474,16 @@ public final class SpoolDirectory implements ResultSink, AutoCloseable {
       List<Recording> recordings,
       Map<String, SealMessage> sealsInBatch) {
     for (int i = 0; i < batch.size(); i++) {
-      if (batch.get(i) instanceof TaskRecord task
-          && recordings.get(i).outcome() == Outcome.ACCEPTED
-          && jobs.containsKey(task.job())) {
-        jobs.get(task.job()).noteTask(task);
+      Outcome outcome = recordings.get(i).outcome();
+      JobJournal journal = jobs.get(batch.get(i).job());
+      if (journal == null) {
+        continue;
+      }
+      if (batch.get(i) instanceof TaskRecord task && outcome == Outcome.ACCEPTED) {
+        journal.noteTask(task);
+      } else if (batch.get(i) instanceof SpoolEntry.HardNumber hard
+          && outcome == Outcome.HARD_NUMBER) {
+        journal.noteHardNumber(hard);
       }
     }
     sealsInBatch.forEach(

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,30 @@ class JobJournalTest {
       assertThat(again.numbers()).isEqualTo(2);
     }
     assertThat(JobJournal.tasksIn(dir.resolve(JobJournal.FILE))).isEqualTo(2);
+  }
+
+  @Test
+  void shouldKeepAHardNumberWaitingUntilItsTaskIsAnsweredAndCutOffOneCutShort() throws Exception {
+    long whole;
+    try (JobJournal journal = JobJournal.open(dir)) {
+      journal.append(new SpoolEntry.HardNumber("job", 1, "1000000000000000000000000000000000007"));
+      journal.append(new SpoolEntry.HardNumber("job", 2, "1000000000000000000000000000000000009"));
+      journal.append(aTask(2, "9", "3", "3"));
+      whole = journal.size();
+      journal.append(new SpoolEntry.HardNumber("job", 3, "1000000000000000000000000000000000011"));
+      journal.force();
+    }
+    Path file = dir.resolve(JobJournal.FILE);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.truncate(Files.size(file) - 5); // the last hard number's end never reached the disk
+    }
+
+    try (JobJournal again = JobJournal.open(dir)) {
+      assertThat(again.hardNumbers())
+          .containsExactly(Map.entry(1L, "1000000000000000000000000000000000007"));
+      assertThat(again.highestTask()).isEqualTo(2);
+      assertThat(again.size()).isEqualTo(whole);
+    }
   }
 
   @Test

@@ -104,6 +104,19 @@ public final class SieveJob {
   }
 
   /**
+   * Hands out no A coefficient below {@code firstA} from now on: for a sieve taken up again after
+   * its relations of the A coefficients before were kept elsewhere. A coefficients are numbered
+   * from 0 and each index always names the same A, so the units that follow find relations not
+   * found before; an index already passed stays passed.
+   */
+  public void continueFrom(long firstA) {
+    if (firstA < 0) {
+      throw new IllegalArgumentException("an A index is 0 or more but was " + firstA);
+    }
+    nextA = Math.max(nextA, firstA);
+  }
+
+  /**
    * Counts a relation of this job's kN: false when it does not hold or was counted before, and then
    * it is dropped.
    */

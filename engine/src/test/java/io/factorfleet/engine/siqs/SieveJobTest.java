@@ -23,6 +23,19 @@ class SieveJobTest {
   }
 
   @Test
+  void shouldContinueAfterTheACoefficientsSievedBeforeAndNeverGoBack() {
+    SieveJob job = new SieveJob(SemiprimeNumbers.seeded(1).aSemiprimeOfDigits(40));
+
+    job.continueFrom(120);
+    SieveUnit resumed = job.nextUnit(4);
+    job.continueFrom(10);
+    SieveUnit next = job.nextUnit(1);
+
+    assertThat(resumed.firstA()).isEqualTo(120);
+    assertThat(next.firstA()).isEqualTo(124);
+  }
+
+  @Test
   void shouldCountARelationOnceHoweverOftenItsUnitRuns() {
     SieveJob job = new SieveJob(SemiprimeNumbers.seeded(2).aSemiprimeOfDigits(40));
     SieveUnit unit = job.nextUnit(2);

@@ -37,16 +37,22 @@ class SieveCoreTest {
   void shouldReportEveryCellThatReachedTheThresholdAndNoOther(int digits) {
     Setup setup = new Setup(digits);
     PolynomialFamily family = setup.family(5);
-    setup.sieve.sieve(family);
-    int[] out = new int[setup.sieve.size()];
-    int count = setup.sieve.candidates(out);
-    List<Integer> expected = new ArrayList<>();
-    for (int position = 0; position < setup.sieve.size(); position++) {
-      if (setup.sieve.cell(position) < 0) {
-        expected.add(position);
+    int reported = 0;
+    // polynomials in turn until some have candidates: at 70 digits one may have none
+    for (int polynomial = 0; polynomial < 8 && reported == 0; polynomial++, family.next()) {
+      setup.sieve.sieve(family);
+      int[] out = new int[setup.sieve.size()];
+      int count = setup.sieve.candidates(out);
+      List<Integer> expected = new ArrayList<>();
+      for (int position = 0; position < setup.sieve.size(); position++) {
+        if (setup.sieve.cell(position) < 0) {
+          expected.add(position);
+        }
       }
+      assertThat(Arrays.stream(out, 0, count).boxed().toList()).isEqualTo(expected);
+      reported += count;
     }
-    assertThat(Arrays.stream(out, 0, count).boxed().toList()).isEqualTo(expected).isNotEmpty();
+    assertThat(reported).isPositive();
   }
 
   @ParameterizedTest

@@ -1,4 +1,4 @@
-package io.factorfleet.producer;
+package io.factorfleet.control;
 
 import java.time.Duration;
 import java.util.HashMap;

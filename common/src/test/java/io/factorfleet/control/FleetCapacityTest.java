@@ -1,4 +1,4 @@
-package io.factorfleet.producer;
+package io.factorfleet.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
