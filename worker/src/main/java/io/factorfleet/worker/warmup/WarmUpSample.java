@@ -15,8 +15,9 @@ import java.util.Random;
  *
  * <p>The classes follow the engine's paths: small numbers for trial division, 32-bit ones for rho
  * and the primality test, semiprimes of 61 to 64 bits for the 64-bit ECM (its lazy arithmetic below
- * 2^62 and its canonical one above), two-word numbers of 65 to 128 bits, and wide ones above. Most
- * of the time goes to the 62-bit semiprimes, the commonest heavy input.
+ * 2^62 and its canonical one above), two-word numbers of 65 to 128 bits, wide ones above, and two
+ * balanced semiprimes of 46 and 49 digits for the wide ECM and the quadratic sieve, the code of a
+ * hard number's units. Most of the time goes to the 62-bit semiprimes, the commonest heavy input.
  */
 public final class WarmUpSample {
   /** The seed every sample is drawn from. */
@@ -51,7 +52,8 @@ public final class WarmUpSample {
               new int[] {31, 32},
               new int[] {21, 42}),
           new SizeClass("two-word", 40, new int[] {32, 48}, new int[] {36, 60}, new int[] {40, 84}),
-          new SizeClass("wide", 6, new int[] {22, 30, 100}, new int[] {24, 26, 120}));
+          new SizeClass("wide", 6, new int[] {22, 30, 100}, new int[] {24, 26, 120}),
+          new SizeClass("sieve", 2, new int[] {75, 76}, new int[] {80, 82}));
 
   /** Primes drawn per bit length; products of their pairs make the numbers of a class. */
   private static final int POOL_SIZE = 24;

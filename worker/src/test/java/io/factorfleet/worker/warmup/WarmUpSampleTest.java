@@ -39,7 +39,13 @@ class WarmUpSampleTest {
         .as("two-word numbers of 65 to 128 bits")
         .anySatisfy(known -> assertThat(bits(known)).isBetween(65, 128))
         .as("wide numbers above 128 bits")
-        .anySatisfy(known -> assertThat(bits(known)).isGreaterThan(128));
+        .anySatisfy(known -> assertThat(bits(known)).isGreaterThan(128))
+        .as("balanced semiprimes of 45 digits and more, for the wide ECM and the sieve")
+        .anySatisfy(
+            known ->
+                assertThat(known.primes())
+                    .hasSize(2)
+                    .allSatisfy(p -> assertThat(new BigInteger(p).bitLength()).isGreaterThan(74)));
   }
 
   @Test
