@@ -192,10 +192,10 @@ final class FleetSplitter implements CompositeSplitter {
           return factor;
         }
         if (UnitIds.split(answer.unit()) == split && !UnitIds.isSieve(answer.unit())) {
+          stopIfRefused(answer);
           curves += markAnswered(units, answered, answer);
           busy += answer.nanos();
           listener.ecmCurves(m.bitLength(), curves);
-          complainAbout(answer);
         }
       }
       reissueExpired(ledger, lease);
@@ -281,6 +281,7 @@ final class FleetSplitter implements CompositeSplitter {
         if (UnitIds.split(answer.unit()) != split || !UnitIds.isSieve(answer.unit())) {
           continue; // a late answer to the pretest, or to a composite done with
         }
+        stopIfRefused(answer);
         answered.add(answer);
         if (unit != null && unit.sieve() != null && answer.error() == null) {
           units++;
@@ -297,7 +298,6 @@ final class FleetSplitter implements CompositeSplitter {
       }
       for (UnitResultMessage answer : answered) {
         relationsByWorker.merge(answer.worker(), add(sieve, answer), Integer::sum);
-        complainAbout(answer);
       }
       listener.sieveRelations(bits, sieve.columns(), sieve.target());
       double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
@@ -496,9 +496,16 @@ final class FleetSplitter implements CompositeSplitter {
     }
   }
 
-  private void complainAbout(UnitResultMessage answer) {
+  /**
+   * Gives up on the number when a worker refused one of its units (a number longer than the
+   * workers' --max-digits, parameters beyond their limits): the units still out are dropped, and
+   * handing out more would only have them refused again until the budget ran out.
+   */
+  private void stopIfRefused(UnitResultMessage answer) throws IOException {
     if (answer.error() != null) {
-      log.warn("worker {} could not run a unit: {}", answer.worker(), answer.error());
+      done();
+      throw new UnitRefusedException(
+          "worker " + answer.worker() + " refused a unit of it: " + answer.error());
     }
   }
 }

@@ -160,6 +160,11 @@ public final class HardNumberCoordinator implements AutoCloseable {
           f.isComplete()
               ? NumberResult.complete(number, factors, methods)
               : NumberResult.partial(number, factors, f.cofactor().toString(), methods);
+    } catch (UnitRefusedException e) {
+      log.error("the fleet could not factor {}: {}", number, e.getMessage());
+      result =
+          NumberResult.refused(
+              number, "the fleet could not factor " + number + ": " + e.getMessage());
     } catch (Exception e) {
       log.error("the fleet could not factor {}", number, e);
       result = NumberResult.refused(number, "the fleet could not factor " + number + ": " + e);

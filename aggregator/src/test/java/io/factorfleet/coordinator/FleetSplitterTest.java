@@ -1,6 +1,7 @@
 package io.factorfleet.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.factorfleet.engine.CompositeSplitter;
 import io.factorfleet.engine.EcmUnit;
@@ -146,6 +147,45 @@ class FleetSplitterTest {
         .isEqualTo(fleet.highestId.get() + 1);
   }
 
+  @Test
+  void shouldGiveUpWithTheWorkersReasonWhenAUnitIsRefused() {
+    List<Long> doneBelow = new ArrayList<>();
+    FleetSplitter[] splitter = new FleetSplitter[1];
+    UnitSender refusingFleet =
+        new UnitSender() {
+          @Override
+          public void send(UnitMessage unit) {
+            splitter[0].accept(
+                UnitResultMessage.refused(
+                    JOB,
+                    NUMBER,
+                    unit.unit(),
+                    "w1",
+                    "unit " + unit.unit() + " was not run: the number has more than 60 digits"));
+          }
+
+          @Override
+          public void unitsDone(String job, long number, long below) {
+            doneBelow.add(below);
+          }
+        };
+    splitter[0] =
+        new FleetSplitter(
+            JOB,
+            NUMBER,
+            refusingFleet,
+            () -> 1,
+            Duration.ZERO,
+            (job, number) -> List.of(),
+            () -> false);
+
+    assertThatThrownBy(() -> splitter[0].split(N, () -> false, FactoringListener.NONE))
+        .isInstanceOf(UnitRefusedException.class)
+        .hasMessageContaining("worker w1 refused a unit")
+        .hasMessageContaining("more than 60 digits");
+    assertThat(doneBelow).isNotEmpty();
+  }
+
   private static UnitResultMessage anEcmAnswer(int index) {
     return UnitResultMessage.found(JOB, NUMBER, UnitIds.ecm(0, index), "w1", 1, null, List.of());
   }
@@ -192,7 +232,7 @@ class FleetSplitterTest {
     CompositeSplitter.Part split(List<UnitResultMessage> kept) {
       splitter =
           new FleetSplitter(
-              JOB, NUMBER, this, () -> 4, Duration.ZERO, (job, number) -> kept, () -> false);
+              JOB, NUMBER, this, () -> 1, Duration.ZERO, (job, number) -> kept, () -> false);
       return splitter.split(N, () -> false, FactoringListener.NONE);
     }
 
@@ -207,6 +247,7 @@ class FleetSplitterTest {
     @Override
     public void send(UnitMessage unit) {
       issued.add(unit);
+      long started = System.nanoTime();
       List<UnitResultMessage.Relation> relations = List.of();
       if (unit.sieve() != null) {
         SieveUnit sieve = sieveUnit(unit.sieve());
@@ -218,7 +259,8 @@ class FleetSplitterTest {
                         sieve.parameters())));
       }
       splitter.accept(
-          UnitResultMessage.found(JOB, NUMBER, unit.unit(), "w1", 1_000_000, null, relations));
+          UnitResultMessage.found(
+              JOB, NUMBER, unit.unit(), "w1", System.nanoTime() - started, null, relations));
     }
 
     @Override
