@@ -283,7 +283,7 @@ final class FleetSplitter implements CompositeSplitter {
         }
         stopIfRefused(answer);
         answered.add(answer);
-        if (unit != null && unit.sieve() != null && answer.error() == null) {
+        if (unit != null && unit.sieve() != null) {
           units++;
           busy += answer.nanos();
           nanosPerA = Math.max(1, answer.nanos() / unit.sieve().aCount());
@@ -346,10 +346,10 @@ final class FleetSplitter implements CompositeSplitter {
     int known = 0;
     for (UnitResultMessage.Relation relation : answer.relations()) {
       Relation checked = relation(relation);
-      if (checked != null && sieve.knows(checked)) {
-        known++;
-      } else if (checked != null && sieve.add(checked)) {
+      if (checked != null && sieve.add(checked)) {
         added++;
+      } else if (checked != null && sieve.knows(checked)) {
+        known++;
       }
     }
     int wrong = answer.relations().size() - added - known;
