@@ -149,41 +149,17 @@ class FleetSplitterTest {
 
   @Test
   void shouldGiveUpWithTheWorkersReasonWhenAUnitIsRefused() {
-    List<Long> doneBelow = new ArrayList<>();
-    FleetSplitter[] splitter = new FleetSplitter[1];
-    UnitSender refusingFleet =
-        new UnitSender() {
-          @Override
-          public void send(UnitMessage unit) {
-            splitter[0].accept(
-                UnitResultMessage.refused(
-                    JOB,
-                    NUMBER,
-                    unit.unit(),
-                    "w1",
-                    "unit " + unit.unit() + " was not run: the number has more than 60 digits"));
-          }
-
-          @Override
-          public void unitsDone(String job, long number, long below) {
-            doneBelow.add(below);
-          }
-        };
-    splitter[0] =
+    RefusingFleet fleet = new RefusingFleet("the number has more than 60 digits");
+    FleetSplitter splitter =
         new FleetSplitter(
-            JOB,
-            NUMBER,
-            refusingFleet,
-            () -> 1,
-            Duration.ZERO,
-            (job, number) -> List.of(),
-            () -> false);
+            JOB, NUMBER, fleet, () -> 1, Duration.ZERO, (job, number) -> List.of(), () -> false);
+    fleet.answerTo(splitter::accept);
 
-    assertThatThrownBy(() -> splitter[0].split(N, () -> false, FactoringListener.NONE))
+    assertThatThrownBy(() -> splitter.split(N, () -> false, FactoringListener.NONE))
         .isInstanceOf(UnitRefusedException.class)
         .hasMessageContaining("worker w1 refused a unit")
         .hasMessageContaining("more than 60 digits");
-    assertThat(doneBelow).isNotEmpty();
+    assertThat(fleet.done()).isNotEmpty();
   }
 
   private static UnitResultMessage anEcmAnswer(int index) {

@@ -60,32 +60,18 @@ class HardNumberCoordinatorTest {
 
   @Test
   void shouldAnswerANumberWhoseUnitsTheWorkersRefuseWithTheirReason() {
-    HardNumberCoordinator[] coordinator = new HardNumberCoordinator[1];
-    UnitSender refusingFleet =
-        new UnitSender() {
-          @Override
-          public void send(UnitMessage unit) {
-            coordinator[0].accept(
-                UnitResultMessage.refused(
-                    unit.job(), unit.number(), unit.unit(), "w1", "the number is too long"));
-          }
-
-          @Override
-          public void unitsDone(String job, long number, long below) {
-            done.add(job + "/" + number);
-          }
-        };
-    coordinator[0] =
+    RefusingFleet fleet = new RefusingFleet("the number is too long");
+    try (HardNumberCoordinator coordinator =
         new HardNumberCoordinator(
-            refusingFleet, () -> 1, SpooledAnswers.NONE, answers::add, n -> FactoringListener.NONE);
-    try (HardNumberCoordinator c = coordinator[0]) {
-      c.factor("job-a", 4, N);
+            fleet, () -> 1, SpooledAnswers.NONE, answers::add, n -> FactoringListener.NONE)) {
+      fleet.answerTo(coordinator::accept);
+      coordinator.factor("job-a", 4, N);
 
       await().atMost(Duration.ofSeconds(30)).until(() -> !answers.isEmpty());
       assertThat(answers.get(0).results().get(0).error())
           .contains("the fleet could not factor " + N)
           .contains("worker w1 refused a unit of it: the number is too long");
-      assertThat(done).contains("job-a/4");
+      assertThat(fleet.done()).anyMatch(d -> d.startsWith("job-a/4 below "));
     }
   }
 
