@@ -1,5 +1,7 @@
 package io.factorfleet.producer;
 
+import io.factorfleet.engine.GeometricTable;
+
 /**
  * How long the engine takes, at most, on one number of a given number of digits: the time of a
  * balanced semiprime of that size, the hardest case at each size, as measured on the project's
@@ -23,6 +25,8 @@ public final class HardestNumberCost {
    */
   private static final double[] NANOS = {2_000, 55_000, 13_500_000, 300_000_000};
 
+  private static final GeometricTable TABLE = new GeometricTable(DIGITS, NANOS);
+
   private HardestNumberCost() {}
 
   /** Estimated nanoseconds to factor the hardest number of {@code digits} digits. */
@@ -30,13 +34,7 @@ public final class HardestNumberCost {
     if (digits <= DIGITS[0]) {
       return (long) NANOS[0];
     }
-    int upper = 1;
-    while (upper < DIGITS.length - 1 && DIGITS[upper] < digits) {
-      upper++;
-    }
-    int lower = upper - 1;
-    double perDigit = Math.log(NANOS[upper] / NANOS[lower]) / (DIGITS[upper] - DIGITS[lower]);
-    double estimate = NANOS[lower] * Math.exp(perDigit * (digits - DIGITS[lower]));
+    double estimate = TABLE.at(digits);
     return estimate >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) estimate;
   }
 }
