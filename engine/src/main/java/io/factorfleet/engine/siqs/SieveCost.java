@@ -17,7 +17,7 @@ public final class SieveCost {
   private static final GeometricTable SECONDS =
       new GeometricTable(
           new int[] {100, 133, 166, 199, 233, 266},
-          new double[] {0.0048, 0.033, 0.27, 2.7, 34, 270});
+          new double[] {0.0055, 0.027, 0.20, 1.9, 18.5, 139});
 
   private SieveCost() {}
 
