@@ -219,6 +219,48 @@ submit_a_job() {
   fi
 }
 
+# A hard number is split over the workers by the coordinator of `fleet factor` and by the
+# aggregator service for `fleet submit` (docs/engine.md): with two workers, both run units of it,
+# and either way the answer is the number's two primes.
+readonly HARD_NUMBER=15813512121936773411169931258122792556605403613807980794244599721
+readonly HARD_FACTORS="91575185092637057423651824205339 172683376025283417010904107398539"
+
+hard_number_over_the_workers() {
+  run_as_written 'docker compose up -d --scale worker=2' "$work/scale-2" || return 1
+  wait_healthy worker 2 || return 1
+  run_as_written "docker compose run --rm producer factor $HARD_NUMBER" "$work/hard" || return 1
+  cat "$work/hard"
+  [ "$(cat "$work/hard")" = "$HARD_NUMBER: $HARD_FACTORS" ] || {
+    echo "expected: $HARD_NUMBER: $HARD_FACTORS"
+    return 1
+  }
+  local id units summary=
+  for id in $(containers worker); do
+    units=$(units_run_by "$id") || return 1
+    summary+="$(docker inspect --format '{{.Name}}' "$id") ran $units units; "
+    [ "$units" -gt 0 ] || { echo "$summary: a worker ran none of the number's units"; return 1; }
+  done
+  run_as_written "echo $HARD_NUMBER | docker compose run --rm -T producer submit --wait" \
+    "$work/hard-submitted" || return 1
+  local job
+  job=$(tail -n 1 "$work/hard-submitted")
+  echo "job id: $job"
+  run_as_written_for "$job" 'docker compose run --rm -T producer result <job-id> > out.txt' \
+    "$work/hard-result" || return 1
+  cat "$work/out.txt"
+  [ "$(cat "$work/out.txt")" = "$HARD_NUMBER: $HARD_FACTORS" ] || return 1
+  docker compose up -d --scale worker=1 2>&1 || return 1
+  echo "through factor and submit: $HARD_FACTORS; $summary"
+}
+
+# units_run_by CONTAINER: the units of hard numbers a worker has run, from its /metrics.
+units_run_by() {
+  docker exec "$1" bash -c 'exec 3<>/dev/tcp/127.0.0.1/$FLEET_METRICS_PORT &&
+    printf "GET /metrics HTTP/1.0\r\n\r\n" >&3 && cat <&3' |
+    awk '/^fleet_units_total/ { units += $NF } END { printf "%d\n", units }'
+  [ "${PIPESTATUS[0]}" -eq 0 ]
+}
+
 # run_as_written_for JOB COMMAND OUT: a README command with <job-id> in it, run for JOB; its
 # out.txt goes to the work directory rather than into the checkout.
 run_as_written_for() {
@@ -304,6 +346,8 @@ step "factor with arguments: identical to GNU factor" factor_arguments
 step "factor from standard input: identical to GNU factor" factor_standard_input
 step "scale 1 -> 4 -> 1 during a job: stopped workers exit 0, nothing lost or repeated" scale_during_a_job
 step "submit, wait, result: the job from the results volume, identical to GNU factor" submit_a_job
+step "a hard number over two workers: both run its units; factor and submit give its primes" \
+  hard_number_over_the_workers
 step "status: the fleet's queues" show_status
 step "monitoring: Prometheus scrapes every worker, the aggregator and RabbitMQ" prometheus_scrapes_every_target
 step "no password in any output, help text or log" no_password_anywhere
