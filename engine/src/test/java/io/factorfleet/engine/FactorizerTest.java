@@ -291,6 +291,23 @@ class FactorizerTest {
   }
 
   @Test
+  void shouldFindATwentyDigitFactorOfAHundredDigitNumberByEcmBeforeTheSieve() {
+    BigInteger p = new BigInteger("62831853071795864769").nextProbablePrime();
+    BigInteger q =
+        new BigInteger(
+                "27182818284590452353602874713526624977572470936999595749669676277240766303535475")
+            .nextProbablePrime();
+    BigInteger n = p.multiply(q);
+    assertThat(n.toString()).hasSize(100);
+
+    Factorization result = new Factorizer(Duration.ofMinutes(2)).factor(n);
+
+    assertThatFactorization(result).isCompleteAndCorrect();
+    assertThat(result.primes()).containsExactly(p, q);
+    assertThat(result.methods()).containsOnly(FactorMethod.ECM);
+  }
+
+  @Test
   void shouldNameTheMethodThatFoundEachPrime() {
     assertThat(factor("12").methods()).containsOnly(FactorMethod.TRIAL_DIVISION);
     // 2^64 + 1 = 274177 * 67280421310721, split by ECM
