@@ -162,22 +162,24 @@ after_fleet_run() {
 }
 
 : > "$WORK/runs.tsv" # digits, run, configuration, OK|TIMEOUT|FAIL, seconds, workers on units, note
-: > "$WORK/phases.tsv" # digits, run, configuration, pretest s, sieve s, workers busy s, units, matrix s
+: > "$WORK/phases.tsv" # digits, run, configuration, pretest s, sieve s, workers busy s, units, matrix s, A coefficients
 # record_phases D R C: the coordinator's own account of the run just made, from its debug lines
-# ("ECM pretest of ... in P s, the workers busy ..." and "sieve of U units in S s, the workers busy
-# W s; ... matrix and square root M s"), one line of phases.tsv; nothing when it logged none.
+# ("ECM pretest of ... in P s, the workers busy ..." and "sieve of U units (A A coefficients) in S s,
+# the workers busy W s; ... matrix and square root M s"), one line of phases.tsv; nothing when it
+# logged none.
 record_phases() {
   awk -v d="$1" -v r="$2" -v c="$3" '
     /FleetSplitter - .*ECM pretest of/ { for (i = 1; i <= NF; i++) if ($i == "in") p = $(i + 1) }
-    /FleetSplitter - .*sieve of .* units in/ {
+    /FleetSplitter - .*sieve of .* units \(/ {
       for (i = 1; i <= NF; i++) {
         if ($i == "of" && $(i + 2) == "units") u = $(i + 1)
-        if ($i == "units" && $(i + 1) == "in") s = $(i + 2)
+        if ($i == "units" && $(i + 1) ~ /^\(/) a = substr($(i + 1), 2)
+        if ($i == "coefficients)" && $(i + 1) == "in") s = $(i + 2)
         if ($i == "busy") w = $(i + 1)
         if ($i == "root") m = $(i + 1)
       }
     }
-    END { if (s != "") printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d, r, c, p, s, w, u, m }
+    END { if (s != "") printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d, r, c, p, s, w, u, m, a }
   ' "$WORK/out.err" >> "$WORK/phases.tsv"
 }
 run_config() { # run_config a|b|c D N R: one run of the configuration on N
@@ -307,10 +309,11 @@ if [[ -s "$WORK/phases.tsv" ]]; then
   echo
   echo "Where the time of (b) and (c) went, as the coordinator logged it (medians): the ECM pretest's" \
     "and the sieve's wall seconds, the seconds the workers spent on sieve units (busy), the" \
-    "sieve units, and the matrix and square root on the coordinator:"
+    "sieve units and the A coefficients they covered, and the matrix and square root on the" \
+    "coordinator:"
   echo
-  echo "| digits | configuration | pretest s | sieve s | workers busy s | busy / sieve | units | matrix s |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| digits | configuration | pretest s | sieve s | workers busy s | busy / sieve | units | A coefficients | matrix s |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   awk -F'\t' '
     function median(list,   n, i, j, t, a) {
       n = split(list, a, " ")
@@ -318,13 +321,14 @@ if [[ -s "$WORK/phases.tsv" ]]; then
       return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     }
     { key = $1 SUBSEP $3; if (!(key in seen)) { seen[key] = 1; order[++n] = key }
-      for (f = 4; f <= 8; f++) v[key, f] = v[key, f] " " $f }
+      for (f = 4; f <= 9; f++) v[key, f] = v[key, f] " " $f }
     END {
       for (x = 1; x <= n; x++) {
         split(order[x], k, SUBSEP)
-        printf "| %s | (%s) | %.2f | %.2f | %.2f | %.2f | %d | %.2f |\n", k[1], k[2],
+        printf "| %s | (%s) | %.2f | %.2f | %.2f | %.2f | %d | %d | %.2f |\n", k[1], k[2],
           median(v[order[x], 4]), median(v[order[x], 5]), median(v[order[x], 6]),
-          median(v[order[x], 6]) / median(v[order[x], 5]), median(v[order[x], 7]), median(v[order[x], 8])
+          median(v[order[x], 6]) / median(v[order[x], 5]), median(v[order[x], 7]),
+          median(v[order[x], 9]), median(v[order[x], 8])
       }
     }' "$WORK/phases.tsv"
 fi

@@ -243,6 +243,7 @@ final class FleetSplitter implements CompositeSplitter {
     long started = System.nanoTime();
     long busy = 0;
     int units = 0;
+    long aSieved = 0;
     int aPerUnit = 1;
     long nanosPerA = SIEVE_UNIT_TARGET.toNanos();
     while (true) {
@@ -256,11 +257,12 @@ final class FleetSplitter implements CompositeSplitter {
         long solving = System.nanoTime();
         BigInteger factor = sieve.solve(matrixListener);
         log.debug(
-            "number {} of job {}: sieve of {} units in {}, the workers busy {}; {} relations,"
-                + " {} partial; matrix and square root {}",
+            "number {} of job {}: sieve of {} units ({} A coefficients) in {}, the workers busy {};"
+                + " {} relations, {} partial; matrix and square root {}",
             number,
             job,
             units,
+            aSieved,
             seconds(solving - started),
             seconds(busy),
             sieve.columns(),
@@ -285,6 +287,7 @@ final class FleetSplitter implements CompositeSplitter {
         answered.add(answer);
         if (unit != null && unit.sieve() != null) {
           units++;
+          aSieved += unit.sieve().aCount();
           busy += answer.nanos();
           nanosPerA = Math.max(1, answer.nanos() / unit.sieve().aCount());
           aPerUnit =
