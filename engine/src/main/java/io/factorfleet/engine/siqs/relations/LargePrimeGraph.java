@@ -1,11 +1,8 @@
 package io.factorfleet.engine.siqs.relations;
 
-import io.factorfleet.engine.siqs.Relation;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The partial relations as a graph whose vertices are large primes, with one more vertex standing
@@ -16,59 +13,60 @@ import java.util.Map;
  * edge between two joins them and becomes part of a spanning forest; each cycle is the closing edge
  * and the forest's path between its ends. Two single partials with the same large prime make the
  * cycle of two edges, 1 - p - 1, as in the sieve with one large prime.
+ *
+ * <p>An edge is named by an int the caller chooses (the relation's place in a {@link
+ * RelationStore}); the graph keeps only those names and the ends, in primitive arrays.
  */
 final class LargePrimeGraph {
 
   /** The vertex standing for 1, the other end of a single partial's edge. */
   private static final int ONE = 0;
 
-  private final Map<Long, Integer> vertices = new HashMap<>();
+  private final LargePrimeVertices vertices = new LargePrimeVertices();
   private int[] leader = new int[64];
   private int vertexCount = 1;
-  private final List<Relation> forestEdges = new ArrayList<>();
-  private final List<Relation> closingEdges = new ArrayList<>();
+  private final Edges forestEdges = new Edges();
+  private final Edges closingEdges = new Edges();
 
-  /** Adds a partial relation's edge; returns whether it closed a cycle. */
-  boolean add(Relation relation) {
-    int from = relation.isPartialPartial() ? vertex(relation.largePrime()) : ONE;
-    int to =
-        vertex(relation.isPartialPartial() ? relation.secondLargePrime() : relation.largePrime());
+  /**
+   * Adds the edge {@code edge} of a partial relation with the given large primes ({@code
+   * secondLargePrime} 1 for a relation with one); returns whether it closed a cycle.
+   */
+  boolean add(int edge, long largePrime, long secondLargePrime) {
+    int from = secondLargePrime != 1 ? vertex(largePrime) : ONE;
+    int to = vertex(secondLargePrime != 1 ? secondLargePrime : largePrime);
     int fromLeader = find(from);
     int toLeader = find(to);
     if (fromLeader == toLeader) {
-      closingEdges.add(relation);
+      closingEdges.add(edge, from, to);
       return true;
     }
     leader[fromLeader] = toLeader;
-    forestEdges.add(relation);
+    forestEdges.add(edge, from, to);
     return false;
   }
 
   /** The number of independent cycles so far. */
   int cycleCount() {
-    return closingEdges.size();
+    return closingEdges.count;
   }
 
-  /** Each cycle's relations, the closing edge first, in the order the cycles closed. */
-  List<List<Relation>> cycles() {
+  /** Each cycle's edges, the closing edge first, in the order the cycles closed. */
+  List<int[]> cycles() {
     Forest forest = new Forest();
-    List<List<Relation>> cycles = new ArrayList<>(closingEdges.size());
-    for (Relation closing : closingEdges) {
-      List<Relation> cycle = new ArrayList<>();
-      cycle.add(closing);
-      int a = closing.isPartialPartial() ? vertices.get(closing.largePrime()) : ONE;
-      int b =
-          vertices.get(
-              closing.isPartialPartial() ? closing.secondLargePrime() : closing.largePrime());
-      forest.addPath(a, b, cycle);
-      cycles.add(cycle);
+    List<int[]> cycles = new ArrayList<>(closingEdges.count);
+    int[] path = new int[vertexCount + 1];
+    for (int c = 0; c < closingEdges.count; c++) {
+      path[0] = closingEdges.names[c];
+      int length = forest.path(closingEdges.from[c], closingEdges.to[c], path, 1);
+      cycles.add(Arrays.copyOf(path, length));
     }
     return cycles;
   }
 
   private int vertex(long largePrime) {
-    Integer known = vertices.get(largePrime);
-    if (known != null) {
+    int known = vertices.get(largePrime);
+    if (known >= 0) {
       return known;
     }
     if (vertexCount == leader.length) {
@@ -93,19 +91,40 @@ final class LargePrimeGraph {
     return root;
   }
 
+  /** Edges in the order added: each one's name and its two ends. */
+  private static final class Edges {
+    private int[] names = new int[64];
+    private int[] from = new int[64];
+    private int[] to = new int[64];
+    private int count;
+
+    void add(int name, int fromVertex, int toVertex) {
+      if (count == names.length) {
+        names = Arrays.copyOf(names, 2 * count);
+        from = Arrays.copyOf(from, 2 * count);
+        to = Arrays.copyOf(to, 2 * count);
+      }
+      names[count] = name;
+      from[count] = fromVertex;
+      to[count] = toVertex;
+      count++;
+    }
+  }
+
   /** The spanning forest rooted by a breadth-first search: parent, edge to it and depth of each. */
   private final class Forest {
     private final int[] parent = new int[vertexCount];
-    private final Relation[] edgeToParent = new Relation[vertexCount];
+    private final int[] edgeToParent = new int[vertexCount];
     private final int[] depth = new int[vertexCount];
 
     Forest() {
+      int edges = forestEdges.count;
       int[] first = new int[vertexCount];
       Arrays.fill(first, -1);
-      int[] next = new int[2 * forestEdges.size()];
-      int[] other = new int[2 * forestEdges.size()];
-      for (int e = 0; e < forestEdges.size(); e++) {
-        int[] ends = ends(forestEdges.get(e));
+      int[] next = new int[2 * edges];
+      int[] other = new int[2 * edges];
+      for (int e = 0; e < edges; e++) {
+        int[] ends = {forestEdges.from[e], forestEdges.to[e]};
         for (int side = 0; side < 2; side++) {
           int slot = 2 * e + side;
           other[slot] = ends[1 - side];
@@ -129,7 +148,7 @@ final class LargePrimeGraph {
             int neighbour = other[slot];
             if (parent[neighbour] == -1) {
               parent[neighbour] = vertex;
-              edgeToParent[neighbour] = forestEdges.get(slot / 2);
+              edgeToParent[neighbour] = forestEdges.names[slot / 2];
               depth[neighbour] = depth[vertex] + 1;
               queue[tail++] = neighbour;
             }
@@ -138,26 +157,21 @@ final class LargePrimeGraph {
       }
     }
 
-    /** Adds the edges of the forest's path between a and b (in one tree) to {@code edges}. */
-    void addPath(int a, int b, List<Relation> edges) {
+    /**
+     * Writes the edges of the forest's path between a and b (in one tree) into {@code edges} from
+     * {@code at} on; returns where they end. A path has fewer edges than there are vertices.
+     */
+    int path(int a, int b, int[] edges, int at) {
       while (a != b) {
         if (depth[a] >= depth[b]) {
-          edges.add(edgeToParent[a]);
+          edges[at++] = edgeToParent[a];
           a = parent[a];
         } else {
-          edges.add(edgeToParent[b]);
+          edges[at++] = edgeToParent[b];
           b = parent[b];
         }
       }
-    }
-
-    private int[] ends(Relation relation) {
-      if (relation.isPartialPartial()) {
-        return new int[] {
-          vertices.get(relation.largePrime()), vertices.get(relation.secondLargePrime())
-        };
-      }
-      return new int[] {ONE, vertices.get(relation.largePrime())};
+      return at;
     }
   }
 }

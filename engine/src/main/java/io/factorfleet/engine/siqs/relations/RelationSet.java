@@ -2,19 +2,18 @@ package io.factorfleet.engine.siqs.relations;
 
 import io.factorfleet.engine.siqs.FactorBase;
 import io.factorfleet.engine.siqs.Relation;
-import java.math.BigInteger;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The relations found so far, filtered and combined into the columns of the matrix: duplicates (the
  * same y twice, as when two units share an A) are dropped, a full relation is a column of its own,
  * and partial relations whose large primes form a cycle make one column (each large prime then
  * appears squared; see {@link LargePrimeGraph}): two with the same single large prime, or longer
- * chains through relations with two. A partial relation on no cycle yet waits.
+ * chains through relations with two. A partial relation on no cycle yet waits. The relations are
+ * kept packed in a {@link RelationStore} and unpacked only for the square root.
  */
 public final class RelationSet {
 
@@ -26,13 +25,17 @@ public final class RelationSet {
   }
 
   private final FactorBase factorBase;
-  private final Set<BigInteger> seen = new HashSet<>();
-  private final List<Column> fullColumns = new ArrayList<>();
+  private final RelationStore store = new RelationStore();
+  private int[] fulls = new int[64];
+  private int fullCount;
   private final LargePrimeGraph graph = new LargePrimeGraph();
   private int partials;
 
-  /** The full relations' columns, then the cycles' columns; null when a relation came since. */
-  private List<Column> columns;
+  /**
+   * Each column's relations as their places in the store: the full relations in the order they
+   * came, then the cycles in the order closed; null when a relation came since.
+   */
+  private List<int[]> columnRelations;
 
   public RelationSet(FactorBase factorBase) {
     this.factorBase = factorBase;
@@ -45,25 +48,26 @@ public final class RelationSet {
   public boolean add(Relation relation) {
     // a duplicate is dropped before the costlier check; a relation is checked before it is
     // remembered: a wrong relation must not shut out the right one of its y
-    if (contains(relation)
-        || !inFactorBase(relation)
-        || !relation.holdsFor(factorBase.kN())
-        || !seen.add(relation.y().abs())) {
+    if (contains(relation) || !inFactorBase(relation) || !relation.holdsFor(factorBase.kN())) {
       return false;
     }
-    columns = null;
+    int stored = store.add(relation);
+    columnRelations = null;
     if (!relation.isPartial()) {
-      fullColumns.add(new Column(List.of(relation)));
+      if (fullCount == fulls.length) {
+        fulls = Arrays.copyOf(fulls, 2 * fullCount);
+      }
+      fulls[fullCount++] = stored;
       return true;
     }
     partials++;
-    graph.add(relation);
+    graph.add(stored, relation.largePrime(), relation.secondLargePrime());
     return true;
   }
 
   /** Whether a relation of the same |y| was added before: the same relation, or a wrong one. */
   public boolean contains(Relation relation) {
-    return seen.contains(relation.y().abs());
+    return store.find(relation.y()) >= 0;
   }
 
   /**
@@ -84,7 +88,7 @@ public final class RelationSet {
 
   /** Columns so far: full relations and combined pairs of partial ones. */
   public int columnCount() {
-    return fullColumns.size() + graph.cycleCount();
+    return fullCount + graph.cycleCount();
   }
 
   /** Partial relations kept so far, combined or not. */
@@ -93,17 +97,40 @@ public final class RelationSet {
   }
 
   /**
-   * The columns: the full relations in the order they came, then the cycles in the order closed.
+   * The columns: the full relations in the order they came, then the cycles in the order closed. A
+   * view: each column's relations are unpacked from the store when it is read, as the square root
+   * reads only the columns of one dependency.
    */
   public List<Column> columns() {
-    if (columns == null) {
-      List<Column> all = new ArrayList<>(fullColumns);
-      for (List<Relation> cycle : graph.cycles()) {
-        all.add(new Column(cycle));
+    List<int[]> columns = columnRelations();
+    return new AbstractList<>() {
+      @Override
+      public Column get(int index) {
+        int[] column = columns.get(index);
+        List<Relation> relations = new ArrayList<>(column.length);
+        for (int stored : column) {
+          relations.add(store.relation(stored));
+        }
+        return new Column(relations);
       }
-      columns = List.copyOf(all);
+
+      @Override
+      public int size() {
+        return columns.size();
+      }
+    };
+  }
+
+  private List<int[]> columnRelations() {
+    if (columnRelations == null) {
+      List<int[]> all = new ArrayList<>(fullCount + graph.cycleCount());
+      for (int f = 0; f < fullCount; f++) {
+        all.add(new int[] {fulls[f]});
+      }
+      all.addAll(graph.cycles());
+      columnRelations = all;
     }
-    return columns;
+    return columnRelations;
   }
 
   /**
@@ -111,22 +138,25 @@ public final class RelationSet {
    * the factor-base prime at index i. Large primes of combined columns cancel out.
    */
   public int[][] matrixColumns() {
-    List<Column> columns = columns();
+    List<int[]> columns = columnRelations();
     int[][] matrix = new int[columns.size()][];
     boolean[] odd = new boolean[rowCount()];
     boolean[] listed = new boolean[rowCount()];
     int[] touched = new int[rowCount()];
     for (int c = 0; c < columns.size(); c++) {
       int touchedCount = 0;
-      for (Relation relation : columns.get(c).relations()) {
-        if (relation.negative()) {
+      for (int relation : columns.get(c)) {
+        if (store.negative(relation)) {
           touchedCount = flip(odd, listed, touched, touchedCount, 0);
         }
-        for (int k = 0; k < relation.primeCount(); k++) {
-          int index = factorBase.indexOf(relation.prime(k));
+        for (int k = 0; k < store.primeCount(relation); k++) {
+          int index = factorBase.indexOf(store.prime(relation, k));
           if (index < 0) {
             throw new IllegalStateException(
-                relation.prime(k) + " of " + relation + " is not in the factor base");
+                store.prime(relation, k)
+                    + " of "
+                    + store.relation(relation)
+                    + " is not in the factor base");
           }
           touchedCount = flip(odd, listed, touched, touchedCount, 1 + index);
         }
