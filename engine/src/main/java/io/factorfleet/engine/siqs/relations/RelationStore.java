@@ -47,7 +47,8 @@ final class RelationStore {
   int find(BigInteger y) {
     int[] magnitude = ModularInts.magnitudeWords(y);
     int mask = byY.length - 1;
-    for (int slot = hash(magnitude) & mask; byY[slot] != 0; slot = (slot + 1) & mask) {
+    int slot = hash(magnitude, 0, magnitude.length) & mask;
+    for (; byY[slot] != 0; slot = (slot + 1) & mask) {
       int relation = byY[slot] - 1;
       if (hasMagnitude(relation, magnitude)) {
         return relation;
@@ -85,7 +86,7 @@ final class RelationStore {
     used += length;
     count++;
     int name = last << BLOCK_BITS | at;
-    index(name, hash(magnitude));
+    index(name, hash(magnitude, 0, magnitude.length));
     return name;
   }
 
@@ -161,7 +162,9 @@ final class RelationStore {
       byY = new int[2 * old.length];
       for (int entry : old) {
         if (entry != 0) {
-          place(entry, hash(magnitude(entry - 1)));
+          int[] block = block(entry - 1);
+          int at = at(entry - 1);
+          place(entry, hash(block, at + HEADER_WORDS, wordCount(block[at])));
         }
       }
     }
@@ -177,17 +180,14 @@ final class RelationStore {
     byY[slot] = entry;
   }
 
-  private int[] magnitude(int relation) {
-    int[] block = block(relation);
-    int start = at(relation) + HEADER_WORDS;
-    return Arrays.copyOfRange(block, start, start + wordCount(block[at(relation)]));
-  }
-
-  /** A hash of |y|'s words, mixed so that the table's low bits depend on all of them. */
-  private static int hash(int[] magnitude) {
-    long h = magnitude.length;
-    for (int word : magnitude) {
-      h = (h ^ (word & 0xFFFFFFFFL)) * 0x9E3779B97F4A7C15L;
+  /**
+   * A hash of |y|'s {@code count} words from {@code from} on (in a block, or as {@link
+   * ModularInts#magnitudeWords} gives them), mixed so that the table's low bits depend on all.
+   */
+  private static int hash(int[] words, int from, int count) {
+    long h = count;
+    for (int w = from; w < from + count; w++) {
+      h = (h ^ (words[w] & 0xFFFFFFFFL)) * 0x9E3779B97F4A7C15L;
     }
     return (int) (h ^ (h >>> 32));
   }
